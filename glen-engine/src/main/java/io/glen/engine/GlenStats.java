@@ -1,0 +1,36 @@
+package io.glen.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A point-in-time view of a database, safe to export: counts and sizes only, never keys, values or
+ * file paths.
+ *
+ * @param documentCounts documents per collection
+ * @param lsn the last assigned log sequence number
+ * @param durableLsn the last LSN known to be forced to stable storage
+ * @param walSync the current sync mode
+ * @param walBytes total size of the WAL segments
+ * @param walSegments number of WAL segments
+ * @param walSyncs forces since open
+ * @param puts documents written since open
+ * @param deletes documents deleted since open
+ * @param batches WAL batches (atomic writes) since open
+ * @param lastSnapshotAt when snapshots were last written, or null
+ * @param lastSnapshotLsn the LSN the last snapshots cover, or 0
+ * @param lastCompactionAt when compaction last completed, or null
+ * @param lastCompactionDuration how long it took, or null
+ * @param recoveredRecords WAL records replayed when opening
+ * @param recoveryTruncatedBytes bytes of torn WAL tail cut off when opening
+ * @param recoverySalvagedBytes corrupt WAL bytes skipped when opening (salvage mode)
+ * @param cache the cache statistics
+ */
+public record GlenStats(Map<String, Long> documentCounts, long lsn, long durableLsn, WalSyncMode walSync,
+                        long walBytes, int walSegments, long walSyncs, long puts, long deletes, long batches,
+                        @Nullable Instant lastSnapshotAt, long lastSnapshotLsn, @Nullable Instant lastCompactionAt,
+                        @Nullable Duration lastCompactionDuration, long recoveredRecords,
+                        long recoveryTruncatedBytes, long recoverySalvagedBytes, CacheStats cache) {
+}

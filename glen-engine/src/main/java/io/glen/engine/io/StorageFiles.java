@@ -1,0 +1,46 @@
+package io.glen.engine.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The file system operations Glen's WAL, snapshots and backups need. Implementations must give
+ * {@link #move} atomic-replace semantics and make {@link #syncDirectory} durable for entries
+ * created, renamed or deleted in the directory.
+ */
+public interface StorageFiles {
+
+    /** Opens an existing file for reading and writing. */
+    StorageFile openExisting(Path file) throws IOException;
+
+    /** Creates a new, empty file, failing if it exists; the directory entry is not yet durable. */
+    StorageFile createNew(Path file) throws IOException;
+
+    /** Whether a file or directory exists. */
+    boolean exists(Path path);
+
+    /** Creates a directory and any missing parents. */
+    void createDirectories(Path dir) throws IOException;
+
+    /** The names of the regular files directly inside {@code dir}. */
+    List<String> list(Path dir) throws IOException;
+
+    /** Deletes a file if it exists. */
+    void deleteIfExists(Path file) throws IOException;
+
+    /** Renames {@code source} to {@code target} atomically, replacing {@code target}. */
+    void move(Path source, Path target) throws IOException;
+
+    /** Makes the directory's entries (creations, renames, deletions) durable. */
+    void syncDirectory(Path dir) throws IOException;
+
+    /**
+     * Takes an exclusive lock that keeps other processes (and other opens in this JVM) off the
+     * directory; closing the returned handle releases it.
+     *
+     * @throws IOException with a clear message when the lock is held elsewhere
+     */
+    Closeable lockDirectory(Path dir, String lockFileName) throws IOException;
+}

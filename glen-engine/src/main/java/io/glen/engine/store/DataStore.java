@@ -1,0 +1,214 @@
+package io.glen.engine.store;
+
+import io.glen.engine.GlenClosedException;
+import io.glen.engine.wal.WalEntry;
+import io.glen.engine.wal.WalOp;
+import io.glen.engine.wal.WalRecordCodec;
+import io.glen.engine.wal.WalWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The in-memory database: collections, cache and the write path.
+ *
+ * <p>Writers serialize on one short critical section that checks preconditions, assigns the LSN,
+ * buffers the WAL frame and applies the change to the store and the cache. Encoding happens
+ * before it and waiting for the WAL after it, so the section costs a few map operations. Readers
+ * never lock: collections and documents live in concurrent maps and entries are immutable.
+ */
+public final class DataStore {
+
+    /**
+     * Decides under the write lock which of the proposed changes go ahead.
+     */
+    @FunctionalInterface
+    public interface BatchGuard {
+        /**
+         * Returns the changes to apply (the proposed list itself, a subset, or an empty list for a
+         * no-op) or throws to abort; runs under the write lock and sees a stable store.
+         */
+        List<Mutation> check(DataStore store, List<Mutation> proposed);
+
+        /** Applies every proposed change. */
+        BatchGuard ALL = (store, proposed) -> proposed;
+    }
+
+    private final ConcurrentHashMap<String, CollectionStore> collections;
+    private final ValueCache cache;
+    private final WalWriter wal;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile long lastLsn;
+    private volatile boolean closed;
+
+    private final LongAdder puts = new LongAdder();
+    private final LongAdder deletes = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+
+    /** Wraps recovered state. */
+    public DataStore(ConcurrentHashMap<String, CollectionStore> collections, ValueCache cache, WalWriter wal,
+                     long lastLsn) {
+        this.collections = collections;
+        this.cache = cache;
+        this.wal = wal;
+        this.lastLsn = lastLsn;
+    }
+
+    /**
+     * Applies a batch atomically and returns its LSN once the WAL holds it as the sync mode
+     * requires; returns 0 when the guard left nothing to do.
+     *
+     * @param preEncoded the entries encoded by {@link WalRecordCodec#encodeEntries}, used when the
+     *     guard applies the proposed list unchanged
+     */
+    public long write(List<Mutation> proposed, byte @Nullable [] preEncoded, BatchGuard guard) {
+        long lsn;
+        writeLock.lock();
+        try {
+            ensureOpen();
+            List<Mutation> actual = guard.check(this, proposed);
+            if (actual.isEmpty()) {
+                return 0;
+            }
+            byte[] entries = actual == proposed && preEncoded != null ? preEncoded : encode(actual);
+            lsn = lastLsn + 1;
+            wal.append(lsn, entries);
+            lastLsn = lsn;
+            apply(actual, lsn);
+        } finally {
+            writeLock.unlock();
+        }
+        wal.sync(lsn);
+        return lsn;
+    }
+
+    /** A guard keeping only deletes of documents that exist (puts pass). */
+    public static List<Mutation> presentOnly(DataStore store, List<Mutation> proposed) {
+        List<Mutation> present = new ArrayList<>(proposed.size());
+        for (Mutation m : proposed) {
+            if (m.op() == WalOp.PUT || store.stored(m.collection(), m.id()) != null) {
+                present.add(m);
+            }
+        }
+        return present.size() == proposed.size() ? proposed : present;
+    }
+
+    /** Encodes the WAL entries of a batch. */
+    public static byte[] encode(List<Mutation> mutations) {
+        List<WalEntry> entries = new ArrayList<>(mutations.size());
+        for (Mutation m : mutations) {
+            entries.add(m.toWalEntry());
+        }
+        return WalRecordCodec.encodeEntries(entries);
+    }
+
+    private void apply(List<Mutation> mutations, long lsn) {
+        for (Mutation m : mutations) {
+            if (m.op() == WalOp.PUT) {
+                byte[] encoded = m.encoded();
+                collection(m.collection()).put(m.id(), new StoredDoc(lsn, encoded));
+                if (m.value() != null) {
+                    cache.put(m.collection(), m.id(), lsn, m.value(), encoded.length);
+                }
+                puts.increment();
+            } else {
+                CollectionStore store = collections.get(m.collection());
+                if (store != null && store.remove(m.id()) != null) {
+                    deletes.increment();
+                }
+                cache.invalidate(m.collection(), m.id());
+            }
+        }
+        batches.increment();
+    }
+
+    /** The collection, created when missing. */
+    public CollectionStore collection(String name) {
+        return collections.computeIfAbsent(name, CollectionStore::new);
+    }
+
+    /** The collection, or null when it does not exist. */
+    public @Nullable CollectionStore existingCollection(String name) {
+        return collections.get(name);
+    }
+
+    /** The live collection map. */
+    public ConcurrentHashMap<String, CollectionStore> collections() {
+        return collections;
+    }
+
+    /** The stored document, or null. */
+    public @Nullable StoredDoc stored(String collection, String id) {
+        CollectionStore store = collections.get(collection);
+        return store == null ? null : store.get(id);
+    }
+
+    /**
+     * Runs {@code action} under the write lock and returns the last assigned LSN as of then: no
+     * write is in its critical section meanwhile (used to cut consistent snapshot boundaries).
+     */
+    public long underWriteLock(Runnable action) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            action.run();
+            return lastLsn;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Marks the store closed and waits for any write in its critical section. */
+    public void close() {
+        writeLock.lock();
+        try {
+            closed = true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new GlenClosedException("the database is closed");
+        }
+    }
+
+    /** The value cache. */
+    public ValueCache cache() {
+        return cache;
+    }
+
+    /** The write-ahead log. */
+    public WalWriter wal() {
+        return wal;
+    }
+
+    /** The last assigned LSN. */
+    public long lastLsn() {
+        return lastLsn;
+    }
+
+    /** Documents written since open. */
+    public long puts() {
+        return puts.sum();
+    }
+
+    /** Documents deleted since open. */
+    public long deletes() {
+        return deletes.sum();
+    }
+
+    /** Batches written since open. */
+    public long batches() {
+        return batches.sum();
+    }
+}

@@ -1,0 +1,109 @@
+package io.glen.engine.store;
+
+import io.glen.engine.GlenCorruptionException;
+import io.glen.engine.GlenOptions;
+import io.glen.engine.GlenStorageException;
+import io.glen.engine.Names;
+import io.glen.engine.io.StorageFiles;
+import io.glen.engine.snapshot.SnapshotFile;
+import io.glen.engine.snapshot.SnapshotReader;
+import io.glen.engine.wal.WalEntry;
+import io.glen.engine.wal.WalOp;
+import io.glen.engine.wal.WalRecord;
+import io.glen.engine.wal.WalRecovery;
+import io.glen.engine.wal.WalWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rebuilds a {@link DataStore} from a directory: removes stray temporary files, loads and verifies
+ * every snapshot, replays the WAL with idempotent redo, cuts a torn tail, and opens the WAL for
+ * appending.
+ */
+public final class DatabaseRecovery {
+
+    private DatabaseRecovery() {
+    }
+
+    /**
+     * The recovered store and what recovery found.
+     *
+     * @param store the ready store
+     * @param wal what the WAL scan found
+     */
+    public record Recovered(DataStore store, WalRecovery.Result wal) {
+    }
+
+    /** Recovers the database in {@code dir} (which the caller has locked). */
+    public static Recovered recover(Path dir, GlenOptions options) {
+        StorageFiles files = options.storageFiles();
+        List<String> names;
+        try {
+            names = files.list(dir);
+            for (String name : names) {
+                if (name.endsWith(SnapshotFile.TEMP_SUFFIX)) {
+                    files.deleteIfExists(dir.resolve(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new GlenStorageException("cannot read the database directory " + dir + ": " + e.getMessage(), e);
+        }
+
+        ConcurrentHashMap<String, CollectionStore> collections = new ConcurrentHashMap<>();
+        long maxLsn = 0;
+        for (String name : names) {
+            String collection = SnapshotFile.collectionOf(name);
+            if (collection == null || name.endsWith(SnapshotFile.TEMP_SUFFIX)) {
+                continue;
+            }
+            Path path = dir.resolve(name);
+            try {
+                Names.checkCollection(collection);
+            } catch (IllegalArgumentException e) {
+                throw new GlenCorruptionException("snapshot file name is not a valid collection: " + e.getMessage(), path, -1);
+            }
+            SnapshotReader.Loaded loaded;
+            try {
+                loaded = SnapshotReader.read(files, path, collection);
+            } catch (IOException e) {
+                throw new GlenStorageException("cannot read snapshot " + path + ": " + e.getMessage(), e);
+            }
+            ConcurrentHashMap<String, StoredDoc> docs = new ConcurrentHashMap<>(loaded.documents());
+            for (StoredDoc doc : docs.values()) {
+                maxLsn = Math.max(maxLsn, doc.version());
+            }
+            maxLsn = Math.max(maxLsn, loaded.coveredLsn());
+            collections.put(collection, new CollectionStore(collection, docs, loaded.coveredLsn()));
+        }
+
+        WalRecovery.Result result = WalRecovery.recover(files, dir, options.salvageCorruptWal(),
+                record -> redo(collections, record, dir));
+        long lastLsn = Math.max(maxLsn, result.lastLsn());
+        WalWriter wal = WalWriter.open(files, dir, result, options.walSegmentBytes(), options.walSync(),
+                options.walFlushEveryBytes());
+        ValueCache cache = new ValueCache(options.cacheCapacityBytes());
+        return new Recovered(new DataStore(collections, cache, wal, lastLsn), result);
+    }
+
+    private static void redo(ConcurrentHashMap<String, CollectionStore> collections, WalRecord record, Path dir) {
+        for (WalEntry entry : record.entries()) {
+            CollectionStore store = collections.get(entry.collection());
+            if (store == null) {
+                try {
+                    Names.checkCollection(entry.collection());
+                } catch (IllegalArgumentException e) {
+                    throw new GlenCorruptionException("WAL record LSN " + record.lsn()
+                            + " names an invalid collection: " + e.getMessage(), dir, -1);
+                }
+                store = collections.computeIfAbsent(entry.collection(), CollectionStore::new);
+            }
+            if (entry.op() == WalOp.PUT) {
+                store.redoPut(entry.docId(), record.lsn(), entry.value());
+            } else {
+                store.redoDelete(entry.docId(), record.lsn());
+            }
+        }
+    }
+}

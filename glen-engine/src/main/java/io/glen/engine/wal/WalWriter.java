@@ -1,0 +1,425 @@
+package io.glen.engine.wal;
+
+import io.glen.engine.GlenClosedException;
+import io.glen.engine.GlenStorageException;
+import io.glen.engine.WalSyncMode;
+import io.glen.engine.codec.ByteSink;
+import io.glen.engine.io.StorageFile;
+import io.glen.engine.io.StorageFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Appends framed batches to the current segment with group commit.
+ *
+ * <p>Writers {@link #append} a frame to an in-memory buffer (cheap, under the database's write
+ * lock, which fixes LSN order) and then call {@link #sync(long)} outside that lock. The first
+ * writer to take the flush lock becomes the leader: it drains everything buffered so far, writes
+ * it with one call, forces it when the mode asks, and rotates segments. Writers that queued behind
+ * it usually find their record already written (and forced) and return at once, so concurrent
+ * writers share one force. There is no artificial delay.
+ *
+ * <p>A failed write or force poisons the log: every later {@code append} and {@code sync} throws
+ * {@link GlenStorageException} until the database is reopened. Retrying {@code fsync} after a
+ * failure is unsafe because the kernel may already have dropped the dirty pages.
+ */
+public final class WalWriter implements AutoCloseable {
+
+    private static final int INITIAL_BUFFER = 64 * 1024;
+    private static final int MAX_IDLE_BUFFER = 4 * 1024 * 1024;
+
+    private final StorageFiles files;
+    private final Path dir;
+    private final long segmentBytes;
+
+    private final Object bufferLock = new Object();
+    private ByteSink pending = new ByteSink(INITIAL_BUFFER);
+    private long lastEnqueuedLsn;
+
+    private final ReentrantLock flushLock = new ReentrantLock();
+    private ByteSink spare = new ByteSink(INITIAL_BUFFER);
+    private StorageFile current;
+    private long currentNumber;
+    private long position;
+    private long bytesSinceForce;
+    private boolean fileClosed;
+
+    private volatile long writtenLsn;
+    private volatile long durableLsn;
+    private volatile @Nullable Throwable poison;
+    private volatile WalSyncMode mode;
+    private volatile long flushEveryBytes;
+
+    private final ConcurrentSkipListMap<Long, Long> closedSegmentSizes = new ConcurrentSkipListMap<>();
+    private volatile long currentSize;
+    private final LongAdder syncs = new LongAdder();
+    private final LongAdder bytesWritten = new LongAdder();
+
+    WalWriter(StorageFiles files, Path dir, long segmentBytes, WalSyncMode mode, long flushEveryBytes,
+              StorageFile current, long currentNumber, long position, Map<Long, Long> olderSegments,
+              long lastLsn) {
+        this.files = files;
+        this.dir = dir;
+        this.segmentBytes = segmentBytes;
+        this.mode = mode;
+        this.flushEveryBytes = flushEveryBytes;
+        this.current = current;
+        this.currentNumber = currentNumber;
+        this.position = position;
+        this.currentSize = position;
+        this.closedSegmentSizes.putAll(olderSegments);
+        this.lastEnqueuedLsn = lastLsn;
+        this.writtenLsn = lastLsn;
+        this.durableLsn = lastLsn;
+    }
+
+    /**
+     * Opens the writer after recovery: continues the last segment at its valid end, or starts a new
+     * segment when there is none or when the last one has no valid header.
+     */
+    public static WalWriter open(StorageFiles files, Path dir, WalRecovery.Result recovered, long segmentBytes,
+                                 WalSyncMode mode, long flushEveryBytes) {
+        try {
+            Map<Long, Long> older = new java.util.TreeMap<>(recovered.segmentSizes());
+            long number;
+            StorageFile file;
+            long position;
+            if (recovered.lastSegment() < 0) {
+                number = 0;
+                file = createSegment(files, dir, number);
+                position = WalSegmentFile.HEADER_SIZE;
+            } else if (recovered.lastSegmentNeedsHeader()) {
+                number = recovered.lastSegment();
+                older.remove(number);
+                file = files.openExisting(WalSegmentFile.path(dir, number));
+                file.truncate(0);
+                file.write(ByteBuffer.wrap(WalSegmentFile.header(number)), 0);
+                file.force();
+                position = WalSegmentFile.HEADER_SIZE;
+            } else {
+                number = recovered.lastSegment();
+                older.remove(number);
+                file = files.openExisting(WalSegmentFile.path(dir, number));
+                position = recovered.lastSegmentEnd();
+            }
+            return new WalWriter(files, dir, segmentBytes, mode, flushEveryBytes, file, number, position,
+                    older, recovered.lastLsn());
+        } catch (IOException e) {
+            throw new GlenStorageException("cannot open the write-ahead log in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StorageFile createSegment(StorageFiles files, Path dir, long number) throws IOException {
+        StorageFile file = files.createNew(WalSegmentFile.path(dir, number));
+        boolean done = false;
+        try {
+            file.write(ByteBuffer.wrap(WalSegmentFile.header(number)), 0);
+            file.force();
+            files.syncDirectory(dir);
+            done = true;
+            return file;
+        } finally {
+            if (!done) {
+                file.close();
+            }
+        }
+    }
+
+    /** Buffers the frame of a batch; call with LSNs in increasing order (the caller's lock). */
+    public void append(long lsn, byte[] encodedEntries) {
+        failIfUnusable();
+        synchronized (bufferLock) {
+            WalRecordCodec.appendFrame(pending, lsn, encodedEntries);
+            lastEnqueuedLsn = lsn;
+        }
+    }
+
+    /**
+     * Returns once the record with {@code lsn} is written to the operating system, and forced under
+     * {@link WalSyncMode#ALWAYS}.
+     *
+     * @throws GlenStorageException when the log is (or becomes) poisoned before that
+     */
+    public void sync(long lsn) {
+        boolean force = mode == WalSyncMode.ALWAYS;
+        if (satisfied(lsn, force)) {
+            return;
+        }
+        flushLock.lock();
+        try {
+            if (satisfied(lsn, force)) {
+                return;
+            }
+            failIfUnusable();
+            writePending();
+            if (force || (mode == WalSyncMode.INTERVAL && bytesSinceForce >= flushEveryBytes)) {
+                forceCurrent();
+            }
+            rotateIfFull();
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    private boolean satisfied(long lsn, boolean force) {
+        return force ? durableLsn >= lsn : writtenLsn >= lsn;
+    }
+
+    /** Writes and forces everything buffered (the interval timer, close, snapshots). */
+    public void flushAndForce() {
+        flushLock.lock();
+        try {
+            if (fileClosed) {
+                return;
+            }
+            failIfUnusable();
+            writePending();
+            if (durableLsn < writtenLsn) {
+                forceCurrent();
+            }
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /**
+     * Flushes, forces and starts a new segment unless the current one holds no record. Called with
+     * the database's write lock held, so that every record up to the caller's LSN lands in the
+     * segments before the returned one.
+     *
+     * @return the number of the segment that new records go to
+     */
+    public long rotate() {
+        flushLock.lock();
+        try {
+            failIfUnusable();
+            writePending();
+            if (position > WalSegmentFile.HEADER_SIZE) {
+                startNewSegment();
+            } else if (durableLsn < writtenLsn) {
+                forceCurrent();
+            }
+            return currentNumber;
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /**
+     * Flushes and forces, then lists every segment with its length at a record boundary, for an
+     * online backup: later appends only add bytes after these lengths.
+     */
+    public List<long[]> flushAndListSegments() {
+        flushLock.lock();
+        try {
+            failIfUnusable();
+            writePending();
+            if (durableLsn < writtenLsn) {
+                forceCurrent();
+            }
+            List<long[]> segments = new ArrayList<>();
+            closedSegmentSizes.forEach((number, size) -> segments.add(new long[] {number, size}));
+            segments.add(new long[] {currentNumber, position});
+            return segments;
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /** Deletes the segments numbered below {@code number} and makes the deletion durable. */
+    public void deleteSegmentsBelow(long number) {
+        List<Long> doomed = new ArrayList<>(closedSegmentSizes.headMap(number).keySet());
+        if (doomed.isEmpty()) {
+            return;
+        }
+        try {
+            for (long n : doomed) {
+                files.deleteIfExists(WalSegmentFile.path(dir, n));
+                closedSegmentSizes.remove(n);
+            }
+            files.syncDirectory(dir);
+        } catch (IOException e) {
+            throw new GlenStorageException("cannot delete covered WAL segments in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writePending() {
+        ByteSink batch;
+        long upTo;
+        synchronized (bufferLock) {
+            batch = pending;
+            pending = spare;
+            spare = batch;
+            upTo = lastEnqueuedLsn;
+        }
+        int size = batch.size();
+        if (size > 0) {
+            try {
+                current.write(ByteBuffer.wrap(batch.array(), 0, size), position);
+            } catch (IOException | RuntimeException e) {
+                throw poison("write to the WAL failed", e);
+            }
+            position += size;
+            currentSize = position;
+            bytesSinceForce += size;
+            bytesWritten.add(size);
+            if (batch.array().length > MAX_IDLE_BUFFER) {
+                spare = new ByteSink(INITIAL_BUFFER);
+            } else {
+                batch.reset();
+            }
+        }
+        writtenLsn = upTo;
+    }
+
+    private void forceCurrent() {
+        long upTo = writtenLsn;
+        try {
+            current.force();
+        } catch (IOException | RuntimeException e) {
+            throw poison("forcing the WAL to stable storage failed", e);
+        }
+        syncs.increment();
+        bytesSinceForce = 0;
+        durableLsn = upTo;
+    }
+
+    private void rotateIfFull() {
+        if (position >= segmentBytes) {
+            startNewSegment();
+        }
+    }
+
+    private void startNewSegment() {
+        // The old segment is forced before the new one exists, so a later segment never holds
+        // records while an earlier one misses some: recovery may treat any damage before the last
+        // segment as corruption rather than a torn tail.
+        forceCurrent();
+        long next = currentNumber + 1;
+        StorageFile created;
+        try {
+            created = createSegment(files, dir, next);
+        } catch (IOException | RuntimeException e) {
+            throw poison("creating WAL segment " + WalSegmentFile.fileName(next) + " failed", e);
+        }
+        StorageFile old = current;
+        closedSegmentSizes.put(currentNumber, position);
+        current = created;
+        currentNumber = next;
+        position = WalSegmentFile.HEADER_SIZE;
+        currentSize = position;
+        try {
+            old.close();
+        } catch (IOException ignored) {
+            // Its content is forced; a failing close cannot lose data.
+        }
+    }
+
+    private GlenStorageException poison(String what, Throwable cause) {
+        poison = cause;
+        return new GlenStorageException(what + " (" + cause.getMessage() + "); the log accepts no more "
+                + "writes until the database is reopened, and recovery decides whether the failed write survives", cause);
+    }
+
+    private void failIfUnusable() {
+        Throwable failure = poison;
+        if (failure != null) {
+            throw new GlenStorageException("the write-ahead log failed earlier (" + failure.getMessage()
+                    + ") and accepts no more writes until the database is reopened", failure);
+        }
+        if (fileClosed) {
+            throw new GlenClosedException("the write-ahead log is closed");
+        }
+    }
+
+    /** Whether a write or force failed. */
+    public boolean isPoisoned() {
+        return poison != null;
+    }
+
+    /** The failure that poisoned the log, if any. */
+    public @Nullable Throwable poisonCause() {
+        return poison;
+    }
+
+    /** Changes the sync policy at runtime. */
+    public void setSyncMode(WalSyncMode mode, long flushEveryBytes) {
+        this.flushEveryBytes = flushEveryBytes;
+        this.mode = mode;
+    }
+
+    /** The current sync mode. */
+    public WalSyncMode syncMode() {
+        return mode;
+    }
+
+    /** The highest LSN forced to stable storage. */
+    public long durableLsn() {
+        return durableLsn;
+    }
+
+    /** The highest LSN handed to the operating system. */
+    public long writtenLsn() {
+        return writtenLsn;
+    }
+
+    /** Total bytes of all segments. */
+    public long totalSize() {
+        long total = currentSize;
+        for (long size : closedSegmentSizes.values()) {
+            total += size;
+        }
+        return total;
+    }
+
+    /** Number of segment files. */
+    public int segmentCount() {
+        return closedSegmentSizes.size() + 1;
+    }
+
+    /** How many forces have completed. */
+    public long syncCount() {
+        return syncs.sum();
+    }
+
+    /** How many record bytes have been written since open. */
+    public long bytesWritten() {
+        return bytesWritten.sum();
+    }
+
+    /** Flushes and forces what is buffered (unless poisoned), then closes the segment file. */
+    @Override
+    public void close() {
+        flushLock.lock();
+        try {
+            if (fileClosed) {
+                return;
+            }
+            try {
+                if (poison == null) {
+                    writePending();
+                    if (durableLsn < writtenLsn) {
+                        forceCurrent();
+                    }
+                }
+            } finally {
+                fileClosed = true;
+                try {
+                    current.close();
+                } catch (IOException ignored) {
+                    // Everything acknowledged was forced above; nothing is lost by a failing close.
+                }
+            }
+        } finally {
+            flushLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.glen.engine.testing;
+
+import io.glen.engine.value.GlenId;
+import io.glen.engine.value.ObjectBuilder;
+import io.glen.engine.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Seeded generator of random values for property-style tests. Every test that uses it reports its
+ * seed on failure, so a failing case is reproduced by running with that seed.
+ */
+public final class RandomValues {
+
+    private static final double[] SPECIAL_DOUBLES = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, 0x1p53, 0x1p63, -0x1p63, 1.5, -2.5};
+    private static final long[] SPECIAL_LONGS = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, 127, 128, -128,
+            -129, 1L << 53, (1L << 53) + 1, Integer.MAX_VALUE, Integer.MIN_VALUE};
+    private static final String[] SPECIAL_STRINGS = {"", "a", "é", "日本", "\uD83D\uDE00", "\uFFFF", "\uE000",
+            "a.b", "0", "null", " "};
+
+    private final Random random;
+
+    /** A generator with a fixed seed. */
+    public RandomValues(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** The underlying random source. */
+    public Random random() {
+        return random;
+    }
+
+    /** Any value, nesting at most {@code maxDepth} levels. */
+    public Value any(int maxDepth) {
+        int kind = random.nextInt(maxDepth > 0 ? 9 : 7);
+        switch (kind) {
+            case 0:
+                return Value.NULL;
+            case 1:
+                return Value.of(random.nextBoolean());
+            case 2:
+                return Value.of(anyLong());
+            case 3:
+                return Value.of(anyDouble());
+            case 4:
+                return Value.of(string());
+            case 5:
+                byte[] bytes = new byte[random.nextInt(12)];
+                random.nextBytes(bytes);
+                return Value.of(bytes);
+            case 6:
+                return Value.of(new GlenId(name(), string(), random.nextInt(3) == 0 ? 0 : anyLong() & Long.MAX_VALUE));
+            case 7:
+                int n = random.nextInt(5);
+                List<Value> elements = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    elements.add(any(maxDepth - 1));
+                }
+                return Value.array(elements);
+            default:
+                return object(maxDepth - 1);
+        }
+    }
+
+    /** An object value with up to 6 fields. */
+    public Value object(int maxDepth) {
+        ObjectBuilder builder = Value.object();
+        int n = random.nextInt(7);
+        for (int i = 0; i < n; i++) {
+            builder.put(string(), maxDepth > 0 ? any(maxDepth) : any(0));
+        }
+        return builder.build();
+    }
+
+    /** A small "realistic" document: a handful of named scalar fields and one nested object. */
+    public Value document() {
+        return Value.object()
+                .put("name", name())
+                .put("age", random.nextInt(100))
+                .put("score", random.nextDouble() * 100)
+                .put("active", random.nextBoolean())
+                .put("address", Value.object().put("city", name()).put("zip", random.nextInt(99999)).build())
+                .build();
+    }
+
+    /** A long, often an edge case. */
+    public long anyLong() {
+        return random.nextInt(4) == 0 ? SPECIAL_LONGS[random.nextInt(SPECIAL_LONGS.length)]
+                : random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(2000) - 1000;
+    }
+
+    /** A double, often an edge case. */
+    public double anyDouble() {
+        return random.nextInt(4) == 0 ? SPECIAL_DOUBLES[random.nextInt(SPECIAL_DOUBLES.length)]
+                : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(20) - 10);
+    }
+
+    /** A string of mixed scripts (no unpaired surrogates), often an edge case. */
+    public String string() {
+        if (random.nextInt(4) == 0) {
+            return SPECIAL_STRINGS[random.nextInt(SPECIAL_STRINGS.length)];
+        }
+        StringBuilder out = new StringBuilder();
+        int n = random.nextInt(10);
+        for (int i = 0; i < n; i++) {
+            switch (random.nextInt(6)) {
+                case 0 -> out.append((char) ('a' + random.nextInt(26)));
+                case 1 -> out.append((char) (0xA0 + random.nextInt(0x700)));
+                case 2 -> out.append((char) (0x3040 + random.nextInt(0x60)));
+                case 3 -> out.appendCodePoint(0x1F600 + random.nextInt(0x40));
+                case 4 -> out.append((char) (0xE000 + random.nextInt(0x1000)));
+                default -> out.append((char) ('0' + random.nextInt(10)));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A short ASCII name usable as a collection name or document id. */
+    public String name() {
+        return "n" + random.nextInt(1000);
+    }
+}
