@@ -383,7 +383,12 @@ public final class GlenDB implements AutoCloseable {
                 return;
             }
             closed = true;
-            walTimer.shutdownNow();
+            walTimer.shutdown();
+            try {
+                walTimer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             checkpointer.shutdown();
             try {
                 store.close();

@@ -3,6 +3,7 @@ package io.glen.engine.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -26,12 +27,12 @@ public final class NioStorageFiles implements StorageFiles {
 
     @Override
     public StorageFile openExisting(Path file) throws IOException {
-        return new NioFile(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+        return new NioFile(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
     }
 
     @Override
     public StorageFile createNew(Path file) throws IOException {
-        return new NioFile(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+        return new NioFile(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE_NEW));
     }
 
@@ -107,45 +108,104 @@ public final class NioStorageFiles implements StorageFiles {
         };
     }
 
+    /**
+     * A file whose channel survives thread interrupts. NIO closes a {@link FileChannel} when a
+     * thread blocked in it is interrupted, which would turn any interrupted caller (a cancelled
+     * request, an executor shutting down) into a failed WAL. Here the caller's interrupt status is
+     * cleared for the operation and restored afterwards, and a channel closed by an interrupt is
+     * reopened and the operation repeated: positional reads and writes are idempotent, and a force
+     * through a new descriptor flushes the same dirty pages, which closing the old one did not drop.
+     */
     private static final class NioFile implements StorageFile {
-        private final FileChannel channel;
+        private static final int MAX_REOPENS = 8;
 
-        NioFile(FileChannel channel) {
+        private final Path path;
+        private volatile FileChannel channel;
+        private volatile boolean closed;
+
+        NioFile(Path path, FileChannel channel) {
+            this.path = path;
             this.channel = channel;
         }
 
-        @Override
-        public int read(ByteBuffer dst, long position) throws IOException {
-            return channel.read(dst, position);
+        @FunctionalInterface
+        private interface ChannelOp<T> {
+            T apply(FileChannel channel) throws IOException;
         }
 
-        @Override
-        public void write(ByteBuffer src, long position) throws IOException {
-            long at = position;
-            while (src.hasRemaining()) {
-                at += channel.write(src, at);
+        private <T> T io(ChannelOp<T> op) throws IOException {
+            boolean interrupted = Thread.interrupted();
+            try {
+                for (int attempt = 0; ; attempt++) {
+                    FileChannel current = channel;
+                    try {
+                        return op.apply(current);
+                    } catch (AsynchronousCloseException e) {
+                        interrupted |= Thread.interrupted();
+                        if (closed || attempt >= MAX_REOPENS) {
+                            throw e;
+                        }
+                        reopen(current);
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private synchronized void reopen(FileChannel failed) throws IOException {
+            if (channel == failed && !closed) {
+                channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             }
         }
 
         @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            int start = dst.position();
+            return io(ch -> {
+                dst.position(start);
+                return ch.read(dst, position);
+            });
+        }
+
+        @Override
+        public void write(ByteBuffer src, long position) throws IOException {
+            int start = src.position();
+            io(ch -> {
+                src.position(start);
+                long at = position;
+                while (src.hasRemaining()) {
+                    at += ch.write(src, at);
+                }
+                return null;
+            });
+        }
+
+        @Override
         public long size() throws IOException {
-            return channel.size();
+            return io(FileChannel::size);
         }
 
         @Override
         public void truncate(long size) throws IOException {
-            channel.truncate(size);
+            io(ch -> ch.truncate(size));
         }
 
         @Override
         public void force() throws IOException {
             // fdatasync: flushes the data and the size needed to read it back; the WAL appends
             // never depend on other metadata (timestamps).
-            channel.force(false);
+            io(ch -> {
+                ch.force(false);
+                return null;
+            });
         }
 
         @Override
-        public void close() throws IOException {
+        public synchronized void close() throws IOException {
+            closed = true;
             channel.close();
         }
     }
