@@ -60,6 +60,7 @@ public final class GlenDB implements AutoCloseable {
     private final long recoveredRecords;
     private final long recoveryTruncatedBytes;
     private final long recoverySalvagedBytes;
+    private final TxnCounters txnCounters = new TxnCounters();
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
@@ -196,6 +197,56 @@ public final class GlenDB implements AutoCloseable {
             return present;
         });
         return deleted[0];
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** Begins an optimistic transaction; see {@link Txn} for its guarantee. */
+    public Txn beginTxn() {
+        ensureOpen();
+        return new Txn(store, options, txnCounters);
+    }
+
+    /**
+     * Runs {@code work} in a transaction and commits it, retrying from scratch on conflict up to
+     * {@code maxAttempts} times. {@code work} must not have effects outside the transaction,
+     * since it may run several times. An exception from {@code work} rolls back and propagates.
+     *
+     * @return what the last (committed) run of {@code work} returned
+     * @throws GlenConflictException when every attempt conflicted
+     */
+    public <T> T inTransaction(TxnWork<T> work, int maxAttempts) {
+        Objects.requireNonNull(work, "work must not be null");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+        }
+        CommitResult last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try (Txn txn = beginTxn()) {
+                T result = work.run(txn);
+                last = txn.commit();
+                if (last.committed()) {
+                    return result;
+                }
+                if (last.status() == CommitStatus.INVALID) {
+                    throw new IllegalStateException("the work committed or rolled back its transaction itself: "
+                            + last.message());
+                }
+            }
+        }
+        throw new GlenConflictException("transaction still conflicted after " + maxAttempts + " attempts: "
+                + last.message(), last.conflicts());
+    }
+
+    /**
+     * The work of {@link #inTransaction}.
+     *
+     * @param <T> what the work returns
+     */
+    @FunctionalInterface
+    public interface TxnWork<T> {
+        /** Reads and stages changes through {@code txn}; must not commit or roll it back. */
+        T run(Txn txn);
     }
 
     // ------------------------------------------------------------------ reads
@@ -354,7 +405,8 @@ public final class GlenDB implements AutoCloseable {
                 store.wal().totalSize(), store.wal().segmentCount(), store.wal().syncCount(), store.puts(),
                 store.deletes(), store.batches(), checkpointer.lastSnapshotAt(), checkpointer.lastSnapshotLsn(),
                 checkpointer.lastCompactionAt(), checkpointer.lastCompactionDuration(), recoveredRecords,
-                recoveryTruncatedBytes, recoverySalvagedBytes, store.cache().stats());
+                recoveryTruncatedBytes, recoverySalvagedBytes, txnCounters.commits.sum(),
+                txnCounters.conflicts.sum(), store.cache().stats());
     }
 
     /** The directory this database lives in. */

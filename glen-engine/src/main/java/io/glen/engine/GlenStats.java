@@ -26,11 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param recoveredRecords WAL records replayed when opening
  * @param recoveryTruncatedBytes bytes of torn WAL tail cut off when opening
  * @param recoverySalvagedBytes corrupt WAL bytes skipped when opening (salvage mode)
+ * @param commits transactions committed since open
+ * @param conflicts transactions that ended in a conflict since open
  * @param cache the cache statistics
  */
 public record GlenStats(Map<String, Long> documentCounts, long lsn, long durableLsn, WalSyncMode walSync,
                         long walBytes, int walSegments, long walSyncs, long puts, long deletes, long batches,
                         @Nullable Instant lastSnapshotAt, long lastSnapshotLsn, @Nullable Instant lastCompactionAt,
                         @Nullable Duration lastCompactionDuration, long recoveredRecords,
-                        long recoveryTruncatedBytes, long recoverySalvagedBytes, CacheStats cache) {
+                        long recoveryTruncatedBytes, long recoverySalvagedBytes, long commits, long conflicts,
+                        CacheStats cache) {
 }
