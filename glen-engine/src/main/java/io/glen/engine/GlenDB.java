@@ -1,5 +1,10 @@
 package io.glen.engine;
 
+import io.glen.engine.index.IndexDefinition;
+import io.glen.engine.index.SecondaryIndex;
+import io.glen.engine.query.Direction;
+import io.glen.engine.query.Filter;
+import io.glen.engine.query.Query;
 import io.glen.engine.store.Checkpointer;
 import io.glen.engine.store.CollectionStore;
 import io.glen.engine.store.DataStore;
@@ -197,6 +202,117 @@ public final class GlenDB implements AutoCloseable {
             return present;
         });
         return deleted[0];
+    }
+
+    // ------------------------------------------------------------------ indexes and queries
+
+    /**
+     * Creates an index on one field path (single-field) or several (composite), filled from the
+     * existing documents. Its definition is persisted; the index is rebuilt on open. Creating an
+     * index that exists with the same paths does nothing.
+     *
+     * @return whether a new index was created
+     * @throws IllegalArgumentException for a bad name or path, or a same-named index on other paths
+     */
+    public boolean createIndex(String collection, String name, String... fieldPaths) {
+        ensureOpen();
+        Names.checkCollection(collection);
+        return store.createIndex(collection, new IndexDefinition(name, List.of(fieldPaths)));
+    }
+
+    /** Drops an index; returns whether it existed. */
+    public boolean dropIndex(String collection, String name) {
+        ensureOpen();
+        return store.dropIndex(Names.checkCollection(collection), name);
+    }
+
+    /** The definitions of a collection's indexes. */
+    public List<IndexDefinition> indexes(String collection) {
+        ensureOpen();
+        CollectionStore cs = store.existingCollection(Names.checkCollection(collection));
+        List<IndexDefinition> result = new ArrayList<>();
+        if (cs != null) {
+            cs.indexes().values().forEach(index -> result.add(index.definition()));
+        }
+        return result;
+    }
+
+    /** A query on a collection; see {@link Query}. */
+    public Query query(String collection) {
+        ensureOpen();
+        return new Query(store, Names.checkCollection(collection));
+    }
+
+    /**
+     * The documents whose indexed fields equal {@code key} (all paths of the index, or a prefix of a
+     * composite index's paths), in id order.
+     */
+    public List<Document> findBy(String collection, String index, Value... key) {
+        return findBy(collection, index, List.of(key), Integer.MAX_VALUE);
+    }
+
+    /** Like {@link #findBy(String, String, Value...)}, returning at most {@code limit} documents. */
+    public List<Document> findBy(String collection, String index, List<Value> key, int limit) {
+        IndexDefinition definition = indexDefinition(collection, index);
+        if (key.isEmpty() || key.size() > definition.paths().size()) {
+            throw new IllegalArgumentException("index '" + index + "' has " + definition.paths().size()
+                    + " paths; findBy needs 1 to that many key values, got " + key.size());
+        }
+        Filter filter = Filter.all();
+        for (int i = 0; i < key.size(); i++) {
+            filter = filter.and(Filter.eq(definition.paths().get(i), key.get(i)));
+        }
+        return query(collection).where(filter).useIndex(index).limit(limit).list();
+    }
+
+    /**
+     * The documents whose first indexed field lies between {@code min} and {@code max} in index
+     * order (a null bound is open; bounds keep to their value's kind, as {@link Filter#gt} does).
+     */
+    public List<Document> rangeBy(String collection, String index, @Nullable Value min, @Nullable Value max,
+                                  boolean minInclusive, boolean maxInclusive, int limit, boolean ascending) {
+        return rangeBy(collection, index, List.of(), min, max, minInclusive, maxInclusive, limit, ascending);
+    }
+
+    /**
+     * On a composite index: equality on the first {@code prefix.size()} paths and a range on the
+     * next one, ordered by that path.
+     */
+    public List<Document> rangeBy(String collection, String index, List<Value> prefix, @Nullable Value min,
+                                  @Nullable Value max, boolean minInclusive, boolean maxInclusive, int limit,
+                                  boolean ascending) {
+        IndexDefinition definition = indexDefinition(collection, index);
+        if (prefix.size() >= definition.paths().size()) {
+            throw new IllegalArgumentException("index '" + index + "' has " + definition.paths().size()
+                    + " paths; a range needs a prefix shorter than that, got " + prefix.size());
+        }
+        Filter filter = Filter.all();
+        for (int i = 0; i < prefix.size(); i++) {
+            filter = filter.and(Filter.eq(definition.paths().get(i), prefix.get(i)));
+        }
+        String path = definition.paths().get(prefix.size());
+        if (min != null) {
+            filter = filter.and(minInclusive ? Filter.gte(path, min) : Filter.gt(path, min));
+        }
+        if (max != null) {
+            filter = filter.and(maxInclusive ? Filter.lte(path, max) : Filter.lt(path, max));
+        }
+        if (min == null && max == null) {
+            filter = filter.and(Filter.exists(path));
+        }
+        Query query = query(collection).where(filter).orderBy(path, ascending ? Direction.ASC : Direction.DESC)
+                .limit(limit);
+        return (min == null && max == null && prefix.isEmpty() ? query : query.useIndex(index)).list();
+    }
+
+    private IndexDefinition indexDefinition(String collection, String index) {
+        ensureOpen();
+        CollectionStore cs = store.existingCollection(Names.checkCollection(collection));
+        SecondaryIndex found = cs == null ? null : cs.index(index);
+        if (found == null) {
+            throw new IllegalArgumentException("collection '" + collection + "' has no index '" + index + "'");
+        }
+        return found.definition();
     }
 
     // ------------------------------------------------------------------ transactions

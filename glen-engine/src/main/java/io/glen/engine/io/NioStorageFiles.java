@@ -3,7 +3,7 @@ package io.glen.engine.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -117,8 +117,6 @@ public final class NioStorageFiles implements StorageFiles {
      * through a new descriptor flushes the same dirty pages, which closing the old one did not drop.
      */
     private static final class NioFile implements StorageFile {
-        private static final int MAX_REOPENS = 8;
-
         private final Path path;
         private volatile FileChannel channel;
         private volatile boolean closed;
@@ -136,13 +134,15 @@ public final class NioStorageFiles implements StorageFiles {
         private <T> T io(ChannelOp<T> op) throws IOException {
             boolean interrupted = Thread.interrupted();
             try {
-                for (int attempt = 0; ; attempt++) {
+                while (true) {
                     FileChannel current = channel;
                     try {
                         return op.apply(current);
-                    } catch (AsynchronousCloseException e) {
+                    } catch (ClosedChannelException e) {
+                        // Closed by an interrupt (of this or another thread), not by us: reopen and
+                        // repeat for as long as interrupts keep coming.
                         interrupted |= Thread.interrupted();
-                        if (closed || attempt >= MAX_REOPENS) {
+                        if (closed) {
                             throw e;
                         }
                         reopen(current);

@@ -2,6 +2,7 @@ package io.glen.engine.store;
 
 import io.glen.engine.GlenClosedException;
 import io.glen.engine.GlenStorageException;
+import io.glen.engine.index.IndexCatalog;
 import io.glen.engine.io.StorageFile;
 import io.glen.engine.io.StorageFiles;
 import io.glen.engine.snapshot.SnapshotFile;
@@ -154,6 +155,10 @@ public final class Checkpointer {
                     SnapshotWriter.write(files, staging, collection.name(), boundary.lsn,
                             collection.documents().entrySet().iterator(), () -> { });
                 }
+                Path catalog = dir.resolve(IndexCatalog.FILE_NAME);
+                if (files.exists(catalog)) {
+                    copyPrefix(catalog, staging.resolve(IndexCatalog.FILE_NAME), Long.MAX_VALUE);
+                }
                 for (long[] segment : wal.flushAndListSegments()) {
                     if (segment[0] >= boundary.segment) {
                         copyPrefix(WalSegmentFile.path(dir, segment[0]), WalSegmentFile.path(staging, segment[0]),
@@ -173,6 +178,7 @@ public final class Checkpointer {
 
     private void copyPrefix(Path source, Path target, long length) throws IOException {
         try (StorageFile in = files.openExisting(source); StorageFile out = files.createNew(target)) {
+            length = Math.min(length, in.size());
             ByteBuffer buffer = ByteBuffer.allocate(COPY_CHUNK);
             long done = 0;
             while (done < length) {

@@ -1,5 +1,9 @@
 package io.glen.engine.store;
 
+import io.glen.engine.index.SecondaryIndex;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +16,7 @@ public final class CollectionStore {
     private final String name;
     private final ConcurrentHashMap<String, StoredDoc> documents;
     private volatile long snapshotLsn;
+    private volatile Map<String, SecondaryIndex> indexes = Map.of();
 
     /** An empty collection. */
     public CollectionStore(String name) {
@@ -53,6 +58,42 @@ public final class CollectionStore {
     /** The live map (weakly consistent iteration), for snapshots and scans. */
     public ConcurrentHashMap<String, StoredDoc> documents() {
         return documents;
+    }
+
+    /** The collection's indexes by name (an immutable copy; replaced on create and drop). */
+    public Map<String, SecondaryIndex> indexes() {
+        return indexes;
+    }
+
+    /** The index of that name, or null. */
+    public @Nullable SecondaryIndex index(String name) {
+        return indexes.get(name);
+    }
+
+    /** Installs an index (under the write lock). */
+    public void addIndex(SecondaryIndex index) {
+        Map<String, SecondaryIndex> copy = new LinkedHashMap<>(indexes);
+        copy.put(index.definition().name(), index);
+        indexes = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Removes an index (under the write lock); returns it, or null. */
+    public @Nullable SecondaryIndex removeIndex(String name) {
+        SecondaryIndex removed = indexes.get(name);
+        if (removed != null) {
+            Map<String, SecondaryIndex> copy = new LinkedHashMap<>(indexes);
+            copy.remove(name);
+            indexes = java.util.Collections.unmodifiableMap(copy);
+        }
+        return removed;
+    }
+
+    /** Updates every index for a changed document (under the write lock); null value = deleted. */
+    public void reindex(String id, io.glen.engine.value.@Nullable Value value) {
+        Collection<SecondaryIndex> all = indexes.values();
+        for (SecondaryIndex index : all) {
+            index.update(id, value);
+        }
     }
 
     /** The LSN that the collection's snapshot on disk covers (0 when none). */

@@ -1,6 +1,15 @@
 package io.glen.engine.store;
 
 import io.glen.engine.GlenClosedException;
+import io.glen.engine.GlenStorageException;
+import io.glen.engine.index.IndexCatalog;
+import io.glen.engine.index.IndexDefinition;
+import io.glen.engine.index.SecondaryIndex;
+import io.glen.engine.value.Value;
+import io.glen.engine.value.ValueCodec;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.glen.engine.wal.WalEntry;
 import io.glen.engine.wal.WalOp;
 import io.glen.engine.wal.WalRecordCodec;
@@ -40,6 +49,7 @@ public final class DataStore {
     private final ConcurrentHashMap<String, CollectionStore> collections;
     private final ValueCache cache;
     private final WalWriter wal;
+    private final IndexCatalog catalog;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile long lastLsn;
     private volatile boolean closed;
@@ -50,10 +60,11 @@ public final class DataStore {
 
     /** Wraps recovered state. */
     public DataStore(ConcurrentHashMap<String, CollectionStore> collections, ValueCache cache, WalWriter wal,
-                     long lastLsn) {
+                     IndexCatalog catalog, long lastLsn) {
         this.collections = collections;
         this.cache = cache;
         this.wal = wal;
+        this.catalog = catalog;
         this.lastLsn = lastLsn;
     }
 
@@ -109,20 +120,95 @@ public final class DataStore {
         for (Mutation m : mutations) {
             if (m.op() == WalOp.PUT) {
                 byte[] encoded = m.encoded();
-                collection(m.collection()).put(m.id(), new StoredDoc(lsn, encoded));
-                if (m.value() != null) {
-                    cache.put(m.collection(), m.id(), lsn, m.value(), encoded.length);
+                CollectionStore store = collection(m.collection());
+                store.put(m.id(), new StoredDoc(lsn, encoded));
+                Value value = m.value();
+                if (value != null) {
+                    cache.put(m.collection(), m.id(), lsn, value, encoded.length);
+                }
+                if (!store.indexes().isEmpty()) {
+                    store.reindex(m.id(), value != null ? value : ValueCodec.decode(encoded));
                 }
                 puts.increment();
             } else {
                 CollectionStore store = collections.get(m.collection());
                 if (store != null && store.remove(m.id()) != null) {
                     deletes.increment();
+                    store.reindex(m.id(), null);
                 }
                 cache.invalidate(m.collection(), m.id());
             }
         }
         batches.increment();
+    }
+
+    /**
+     * Creates an index and fills it from the collection's documents, under the write lock (writers
+     * wait while it builds; readers do not). Creating an index that exists with the same paths
+     * does nothing.
+     *
+     * @return whether a new index was created
+     * @throws IllegalArgumentException when an index of that name exists with other paths
+     */
+    public boolean createIndex(String collection, IndexDefinition definition) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            CollectionStore store = collection(collection);
+            SecondaryIndex existing = store.index(definition.name());
+            if (existing != null) {
+                if (existing.definition().equals(definition)) {
+                    return false;
+                }
+                throw new IllegalArgumentException("collection '" + collection + "' already has an index '"
+                        + definition.name() + "' on " + existing.definition().paths());
+            }
+            SecondaryIndex index = new SecondaryIndex(definition);
+            store.documents().forEach((id, doc) -> index.update(id, cache.get(collection, id, doc)));
+            store.addIndex(index);
+            try {
+                saveCatalog();
+            } catch (RuntimeException e) {
+                store.removeIndex(definition.name());
+                throw e;
+            }
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Drops an index; returns whether it existed. */
+    public boolean dropIndex(String collection, String name) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            CollectionStore store = collections.get(collection);
+            SecondaryIndex removed = store == null ? null : store.removeIndex(name);
+            if (removed == null) {
+                return false;
+            }
+            try {
+                saveCatalog();
+            } catch (RuntimeException e) {
+                store.addIndex(removed);
+                throw e;
+            }
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void saveCatalog() {
+        Map<String, List<IndexDefinition>> all = new LinkedHashMap<>();
+        collections.forEach((name, store) -> store.indexes().values().forEach(
+                index -> all.computeIfAbsent(name, n -> new ArrayList<>()).add(index.definition())));
+        try {
+            catalog.save(all);
+        } catch (IOException e) {
+            throw new GlenStorageException("saving the index catalog failed: " + e.getMessage(), e);
+        }
     }
 
     /** The collection, created when missing. */

@@ -4,7 +4,13 @@ import io.glen.engine.GlenCorruptionException;
 import io.glen.engine.GlenOptions;
 import io.glen.engine.GlenStorageException;
 import io.glen.engine.Names;
+import io.glen.engine.index.IndexCatalog;
+import io.glen.engine.index.IndexDefinition;
+import io.glen.engine.index.SecondaryIndex;
 import io.glen.engine.io.StorageFiles;
+import io.glen.engine.value.Value;
+import io.glen.engine.value.ValueCodec;
+import java.util.Map;
 import io.glen.engine.snapshot.SnapshotFile;
 import io.glen.engine.snapshot.SnapshotReader;
 import io.glen.engine.wal.WalEntry;
@@ -81,10 +87,37 @@ public final class DatabaseRecovery {
         WalRecovery.Result result = WalRecovery.recover(files, dir, options.salvageCorruptWal(),
                 record -> redo(collections, record, dir));
         long lastLsn = Math.max(maxLsn, result.lastLsn());
+        IndexCatalog catalog = new IndexCatalog(files, dir);
+        Map<String, List<IndexDefinition>> definitions;
+        try {
+            definitions = catalog.load();
+        } catch (IOException e) {
+            throw new GlenStorageException("cannot read the index catalog in " + dir + ": " + e.getMessage(), e);
+        }
+        buildIndexes(collections, definitions);
         WalWriter wal = WalWriter.open(files, dir, result, options.walSegmentBytes(), options.walSync(),
                 options.walFlushEveryBytes());
         ValueCache cache = new ValueCache(options.cacheCapacityBytes());
-        return new Recovered(new DataStore(collections, cache, wal, lastLsn), result);
+        return new Recovered(new DataStore(collections, cache, wal, catalog, lastLsn), result);
+    }
+
+    /** Indexes are not persisted, only their definitions: each is rebuilt from the documents. */
+    private static void buildIndexes(ConcurrentHashMap<String, CollectionStore> collections,
+                                     Map<String, List<IndexDefinition>> definitions) {
+        definitions.forEach((collection, list) -> {
+            CollectionStore store = collections.computeIfAbsent(collection, CollectionStore::new);
+            List<SecondaryIndex> indexes = new java.util.ArrayList<>();
+            for (IndexDefinition definition : list) {
+                indexes.add(new SecondaryIndex(definition));
+            }
+            store.documents().forEach((id, doc) -> {
+                Value value = ValueCodec.decode(doc.encoded());
+                for (SecondaryIndex index : indexes) {
+                    index.update(id, value);
+                }
+            });
+            indexes.forEach(store::addIndex);
+        });
     }
 
     private static void redo(ConcurrentHashMap<String, CollectionStore> collections, WalRecord record, Path dir) {

@@ -38,10 +38,10 @@ class InterruptedWriterTest {
         }
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(5)
     void writersInterruptedAtRandomNeverPoisonTheLog() throws Exception {
         int threads = 4;
-        int perThread = 300;
+        int perThread = 200;
         AtomicInteger acknowledged = new AtomicInteger();
         try (GlenDB db = GlenDB.open(dir, GlenOptions.builder().walSync(WalSyncMode.ALWAYS).build())) {
             Thread[] workers = new Thread[threads];
@@ -68,7 +68,7 @@ class InterruptedWriterTest {
                 done.await(1, TimeUnit.MILLISECONDS);
             }
             assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(db.isWritable()).as("the log must not be poisoned by interrupts").isTrue();
+            assertThat(db.walFailure()).as("the log must not be poisoned by interrupts").isNull();
             assertThat(acknowledged.get()).isEqualTo(threads * perThread);
         }
         try (GlenDB db = GlenDB.open(dir)) {

@@ -1,0 +1,288 @@
+package io.glen.engine.query;
+
+import io.glen.engine.index.KeyPart;
+import io.glen.engine.index.SecondaryIndex;
+import io.glen.engine.store.CollectionStore;
+import io.glen.engine.value.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Picks how to find a query's candidates. Only the top-level conjunction's field predicates are
+ * considered: for each index, equality on a prefix of its paths, then either a range
+ * ({@code lt/lte/gt/gte/startsWith}, intersected) or an {@code in} on the next path. The index with
+ * the longest equality prefix wins, then one with a range, then the narrower one; without a usable
+ * index every document is scanned. The full filter is always applied to the candidates, so the
+ * plan changes only speed, never results.
+ */
+final class QueryPlanner {
+
+    private QueryPlanner() {
+    }
+
+    /** A chosen plan and how to iterate its candidate ids. */
+    record Planned(QueryPlan plan, Supplier<Iterator<String>> ids) {
+    }
+
+    private record Candidate(SecondaryIndex index, int score, QueryPlan.Kind kind, Object[] low, boolean lowInclusive,
+                             Object[] high, boolean highInclusive, @Nullable List<Value> inValues, int inPosition,
+                             String detail, boolean empty) {
+    }
+
+    static Planned plan(CollectionStore collection, Filter filter, @Nullable String forcedIndex, boolean useIndexes) {
+        List<FieldPredicate> predicates = conjuncts(filter);
+        Candidate best = null;
+        if (forcedIndex != null) {
+            SecondaryIndex index = collection.index(forcedIndex);
+            if (index == null) {
+                throw new IllegalArgumentException("collection '" + collection.name() + "' has no index '"
+                        + forcedIndex + "'");
+            }
+            best = evaluate(index, predicates);
+            if (best == null) {
+                throw new IllegalArgumentException("index '" + forcedIndex + "' on " + index.definition().paths()
+                        + " cannot serve " + filter);
+            }
+        } else if (useIndexes) {
+            for (SecondaryIndex index : collection.indexes().values()) {
+                Candidate candidate = evaluate(index, predicates);
+                if (candidate != null && (best == null || candidate.score > best.score)) {
+                    best = candidate;
+                }
+            }
+        }
+        if (best == null) {
+            return new Planned(new QueryPlan(QueryPlan.Kind.FULL_SCAN, null, filter.toString()),
+                    () -> collection.documents().keySet().iterator());
+        }
+        Candidate chosen = best;
+        String name = chosen.index.definition().name();
+        if (chosen.empty) {
+            return new Planned(new QueryPlan(QueryPlan.Kind.EMPTY, name, chosen.detail), Collections::emptyIterator);
+        }
+        if (chosen.inValues != null) {
+            return new Planned(new QueryPlan(QueryPlan.Kind.INDEX_IN, name, chosen.detail), () -> inScan(chosen));
+        }
+        return new Planned(new QueryPlan(chosen.kind, name, chosen.detail), () -> chosen.index.scan(
+                chosen.low, chosen.lowInclusive, chosen.high, chosen.highInclusive, false));
+    }
+
+    private static List<FieldPredicate> conjuncts(Filter filter) {
+        List<FieldPredicate> result = new ArrayList<>();
+        if (filter instanceof FieldPredicate predicate) {
+            result.add(predicate);
+        } else if (filter instanceof Conjunction conjunction) {
+            for (Filter f : conjunction.filters()) {
+                if (f instanceof FieldPredicate predicate) {
+                    result.add(predicate);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static @Nullable Candidate evaluate(SecondaryIndex index, List<FieldPredicate> predicates) {
+        List<String> paths = index.definition().paths();
+        int width = paths.size();
+        Object[] low = new Object[width];
+        Object[] high = new Object[width];
+        List<String> detail = new ArrayList<>();
+        int eq = 0;
+        while (eq < width) {
+            FieldPredicate p = find(predicates, paths.get(eq), Operator.EQ);
+            if (p == null) {
+                break;
+            }
+            low[eq] = p.operand();
+            high[eq] = p.operand();
+            detail.add(p.toString());
+            eq++;
+        }
+        if (eq == width) {
+            return new Candidate(index, eq * 100 - width, QueryPlan.Kind.INDEX_EQUALITY, low, true, high, true,
+                    null, -1, detail.toString(), false);
+        }
+        String next = paths.get(eq);
+        Range range = new Range();
+        for (FieldPredicate p : predicates) {
+            if (p.path().equals(next)) {
+                range.add(p, detail);
+            }
+        }
+        if (range.used) {
+            low[eq] = range.low;
+            high[eq] = range.high;
+            pad(low, eq + 1, range.lowInclusive ? KeyPart.LOWEST : KeyPart.HIGHEST);
+            pad(high, eq + 1, range.highInclusive ? KeyPart.HIGHEST : KeyPart.LOWEST);
+            int c = KeyPart.compare(range.low, range.high);
+            boolean empty = c > 0 || (c == 0 && !(range.lowInclusive && range.highInclusive));
+            return new Candidate(index, eq * 100 + 50 - width, QueryPlan.Kind.INDEX_RANGE, low, range.lowInclusive,
+                    high, range.highInclusive, null, -1, detail.toString(), empty);
+        }
+        FieldPredicate in = find(predicates, next, Operator.IN);
+        if (in != null) {
+            detail.add(in.toString());
+            return new Candidate(index, eq * 100 + 40 - width, QueryPlan.Kind.INDEX_IN, low, true, high, true,
+                    in.operands(), eq, detail.toString(), in.operands().isEmpty());
+        }
+        if (eq == 0) {
+            return null;
+        }
+        pad(low, eq, KeyPart.LOWEST);
+        pad(high, eq, KeyPart.HIGHEST);
+        return new Candidate(index, eq * 100 - width, QueryPlan.Kind.INDEX_EQUALITY, low, true, high, true, null, -1,
+                detail + " (prefix of " + paths + ")", false);
+    }
+
+    private static Iterator<String> inScan(Candidate c) {
+        TreeSet<Value> distinct = new TreeSet<>(c.inValues);
+        List<Iterator<String>> scans = new ArrayList<>();
+        for (Value value : distinct) {
+            Object[] low = c.low.clone();
+            Object[] high = c.high.clone();
+            low[c.inPosition] = value;
+            high[c.inPosition] = value;
+            pad(low, c.inPosition + 1, KeyPart.LOWEST);
+            pad(high, c.inPosition + 1, KeyPart.HIGHEST);
+            scans.add(c.index.scan(low, true, high, true, false));
+        }
+        return new DistinctConcat(scans);
+    }
+
+    private static void pad(Object[] key, int from, Object part) {
+        for (int i = from; i < key.length; i++) {
+            key[i] = part;
+        }
+    }
+
+    private static @Nullable FieldPredicate find(List<FieldPredicate> predicates, String path, Operator op) {
+        for (FieldPredicate p : predicates) {
+            if (p.operator() == op && p.path().equals(path)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The intersection of the range predicates on one path. */
+    private static final class Range {
+        Object low = KeyPart.LOWEST;
+        boolean lowInclusive = true;
+        Object high = KeyPart.HIGHEST;
+        boolean highInclusive = true;
+        boolean used;
+
+        void add(FieldPredicate p, List<String> detail) {
+            Value v = p.operand();
+            switch (p.operator()) {
+                case GT -> {
+                    lower(v, false);
+                    upper(KeyPart.highOf(v), true);
+                }
+                case GTE -> {
+                    lower(v, true);
+                    upper(KeyPart.highOf(v), true);
+                }
+                case LT -> {
+                    upper(v, false);
+                    lower(KeyPart.lowOf(v), true);
+                }
+                case LTE -> {
+                    upper(v, true);
+                    lower(KeyPart.lowOf(v), true);
+                }
+                case STARTS_WITH -> {
+                    lower(v, true);
+                    String successor = successor(v.asString());
+                    if (successor == null) {
+                        upper(KeyPart.highOf(v), true);
+                    } else {
+                        upper(Value.of(successor), false);
+                    }
+                }
+                default -> {
+                    return;
+                }
+            }
+            used = true;
+            detail.add(p.toString());
+        }
+
+        private void lower(Object bound, boolean inclusive) {
+            int c = KeyPart.compare(bound, low);
+            if (c > 0 || (c == 0 && !inclusive)) {
+                low = bound;
+                lowInclusive = inclusive;
+            }
+        }
+
+        private void upper(Object bound, boolean inclusive) {
+            int c = KeyPart.compare(bound, high);
+            if (c < 0 || (c == 0 && !inclusive)) {
+                high = bound;
+                highInclusive = inclusive;
+            }
+        }
+    }
+
+    /** The smallest string greater than every string starting with {@code prefix}, or null. */
+    static @Nullable String successor(String prefix) {
+        int[] codePoints = prefix.codePoints().toArray();
+        for (int i = codePoints.length - 1; i >= 0; i--) {
+            int cp = codePoints[i];
+            if (cp < Character.MAX_CODE_POINT) {
+                int next = cp + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : cp + 1;
+                StringBuilder out = new StringBuilder();
+                for (int j = 0; j < i; j++) {
+                    out.appendCodePoint(codePoints[j]);
+                }
+                return out.appendCodePoint(next).toString();
+            }
+        }
+        return null;
+    }
+
+    private static final class DistinctConcat implements Iterator<String> {
+        private final Iterator<Iterator<String>> scans;
+        private Iterator<String> current = Collections.emptyIterator();
+        private final java.util.HashSet<String> seen = new java.util.HashSet<>();
+        private @Nullable String next;
+
+        DistinctConcat(List<Iterator<String>> scans) {
+            this.scans = scans.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                while (!current.hasNext()) {
+                    if (!scans.hasNext()) {
+                        return false;
+                    }
+                    current = scans.next();
+                }
+                String id = current.next();
+                if (seen.add(id)) {
+                    next = id;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String id = next;
+            next = null;
+            return id;
+        }
+    }
+}
