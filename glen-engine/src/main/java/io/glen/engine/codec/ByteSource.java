@@ -108,9 +108,9 @@ public final class ByteSource {
     public int length(String what, int minBytesPerItem, long max) {
         int at = pos;
         long n = varLong();
-        if (n > max) {
-            throw new GlenCorruptionException(what + " of " + n + " exceeds the limit of " + max
-                    + " at position " + at);
+        if (n < 0 || n > max) { // n < 0: a varint of 2^63 or more, which must not pass as (int) n
+            throw new GlenCorruptionException(what + " of " + Long.toUnsignedString(n) + " exceeds the limit of "
+                    + max + " at position " + at);
         }
         if (n * minBytesPerItem > end - pos) {
             throw new GlenCorruptionException(what + " of " + n + " at position " + at

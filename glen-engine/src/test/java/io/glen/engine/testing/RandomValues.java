@@ -121,4 +121,69 @@ public final class RandomValues {
     public String name() {
         return "n" + random.nextInt(1000);
     }
+
+    private static final Value[] SMALL_NUMBERS = {Value.of(0), Value.of(0.0), Value.of(-0.0), Value.of(3),
+            Value.of(3.0), Value.of(3.5), Value.of(-3), Value.of(-2.5), Value.of(Double.NaN),
+            Value.of(Double.POSITIVE_INFINITY), Value.of(Double.NEGATIVE_INFINITY), Value.of(Long.MAX_VALUE),
+            Value.of(Long.MIN_VALUE), Value.of(0x1p63), Value.of(-0x1p63), Value.of(1L << 53),
+            Value.of((1L << 53) + 1), Value.of(0x1p53), Value.of(Long.MAX_VALUE - 1), Value.of(Double.MIN_VALUE)};
+    private static final String[] SMALL_STRINGS = {"", "a", "ab", "b", "\uFFFF", "\uE000", "\uD83D\uDE00",
+            "\uD83D\uDE01", "\u00E9"};
+
+    /** {@code 0..maxLength} random bytes, often with the high bit set. */
+    public byte[] bytes(int maxLength) {
+        byte[] bytes = new byte[random.nextInt(maxLength + 1)];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /**
+     * A number from a small pool of edge cases (ints and floats of equal or adjacent numeric value,
+     * NaN, infinities, -0.0), so that ties and near-ties across int and float are frequent.
+     */
+    public Value number() {
+        return SMALL_NUMBERS[random.nextInt(SMALL_NUMBERS.length)];
+    }
+
+    /**
+     * A value drawn from small domains (few numbers, strings, byte strings, ids; short arrays and
+     * objects of them), so that random pairs and triples often compare equal or nearly equal.
+     */
+    public Value small(int maxDepth) {
+        int kind = random.nextInt(maxDepth > 0 ? 9 : 7);
+        switch (kind) {
+            case 0:
+                return Value.NULL;
+            case 1:
+                return Value.of(random.nextBoolean());
+            case 2:
+            case 3:
+                return number();
+            case 4:
+                return Value.of(SMALL_STRINGS[random.nextInt(SMALL_STRINGS.length)]);
+            case 5:
+                byte[] bytes = new byte[random.nextInt(3)];
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) (random.nextBoolean() ? 0x01 : 0xF0);
+                }
+                return Value.of(bytes);
+            case 6:
+                return Value.of(new GlenId(random.nextBoolean() ? "c" : "d", random.nextBoolean() ? "x" : "\uFFFF",
+                        random.nextInt(2)));
+            case 7:
+                int n = random.nextInt(3);
+                List<Value> elements = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    elements.add(small(maxDepth - 1));
+                }
+                return Value.array(elements);
+            default:
+                ObjectBuilder builder = Value.object();
+                int fields = random.nextInt(3);
+                for (int i = 0; i < fields; i++) {
+                    builder.put(SMALL_STRINGS[random.nextInt(4)], small(maxDepth - 1));
+                }
+                return builder.build();
+        }
+    }
 }
