@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** The real file system through {@link FileChannel}. */
@@ -21,6 +23,9 @@ public final class NioStorageFiles implements StorageFiles {
 
     /** The shared instance. */
     public static final NioStorageFiles INSTANCE = new NioStorageFiles();
+
+    /** The lock files (real paths) that databases in this JVM hold. */
+    private static final Set<Path> HELD_LOCKS = ConcurrentHashMap.newKeySet();
 
     private NioStorageFiles() {
     }
@@ -84,28 +89,54 @@ public final class NioStorageFiles implements StorageFiles {
     @Override
     public Closeable lockDirectory(Path dir, String lockFileName) throws IOException {
         Path lockFile = dir.resolve(lockFileName);
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // Refuse a second open in this JVM BEFORE opening another channel to the lock file: the
+        // lock is a POSIX record lock, which belongs to the process, and closing ANY descriptor of
+        // the file drops it (see FileLock). Opening a second channel, failing to lock through it
+        // and closing it would silently unlock the directory for other processes.
+        Path key = dir.toRealPath().resolve(lockFileName);
+        if (!HELD_LOCKS.add(key)) {
+            throw new IOException("the database directory " + dir + " is already open in this JVM");
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            HELD_LOCKS.remove(key);
+            throw e;
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            channel.close();
+            closeAfterFailedLock(channel, key);
             throw new IOException("the database directory " + dir + " is already open in this JVM", e);
-        } catch (IOException e) {
-            channel.close();
+        } catch (IOException | RuntimeException e) {
+            closeAfterFailedLock(channel, key);
             throw e;
         }
         if (lock == null) {
-            channel.close();
+            closeAfterFailedLock(channel, key);
             throw new IOException("the database directory " + dir + " is locked by another process");
         }
         return () -> {
             try {
                 lock.release();
             } finally {
-                channel.close();
+                try {
+                    channel.close();
+                } finally {
+                    HELD_LOCKS.remove(key);
+                }
             }
         };
+    }
+
+    private static void closeAfterFailedLock(FileChannel channel, Path key) throws IOException {
+        try {
+            channel.close();
+        } finally {
+            HELD_LOCKS.remove(key);
+        }
     }
 
     /**
