@@ -1,5 +1,15 @@
 package io.glen.engine;
 
+import io.glen.engine.events.ChangeHub;
+import io.glen.engine.events.ChangeStreamFormat;
+import io.glen.engine.events.DeltaListener;
+import io.glen.engine.events.DocumentListener;
+import io.glen.engine.events.FieldChange;
+import io.glen.engine.events.FieldDelta;
+import io.glen.engine.events.FieldDeltaEvent;
+import io.glen.engine.events.FieldDeltas;
+import io.glen.engine.events.FieldListener;
+import io.glen.engine.events.Subscription;
 import io.glen.engine.index.IndexDefinition;
 import io.glen.engine.index.SecondaryIndex;
 import io.glen.engine.query.Direction;
@@ -13,6 +23,8 @@ import io.glen.engine.store.Mutation;
 import io.glen.engine.store.StoredDoc;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueCodec;
+import io.glen.engine.value.ValuePath;
+import java.io.OutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -365,6 +377,98 @@ public final class GlenDB implements AutoCloseable {
         T run(Txn txn);
     }
 
+    // ------------------------------------------------------------------ subscriptions
+
+    /**
+     * Subscribes to the changes (put and delete, with old and new value and version) of one
+     * document. Changes are delivered after commit and after the WAL holds them as the sync mode
+     * requires, outside every lock, in commit order, on a Glen listener thread; see
+     * {@link ChangeHub} for the threading model. Close the subscription to stop.
+     */
+    public Subscription subscribe(String collection, String docId, DocumentListener listener) {
+        ensureOpen();
+        Objects.requireNonNull(listener, "listener must not be null");
+        return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId),
+                listener::onChange);
+    }
+
+    /** Subscribes to every change of one collection. */
+    public Subscription subscribeCollection(String collection, DocumentListener listener) {
+        ensureOpen();
+        Objects.requireNonNull(listener, "listener must not be null");
+        return store.hub().subscribeCollection(Names.checkCollection(collection), listener::onChange);
+    }
+
+    /** Subscribes to every change of every collection. */
+    public Subscription subscribeAll(DocumentListener listener) {
+        ensureOpen();
+        Objects.requireNonNull(listener, "listener must not be null");
+        return store.hub().subscribeAll(listener::onChange);
+    }
+
+    /**
+     * Subscribes to one field path of one document: the listener hears only commits after which
+     * the value at the path differs (including appearing or disappearing).
+     */
+    public Subscription subscribeField(String collection, String docId, String path, FieldListener listener) {
+        ensureOpen();
+        Objects.requireNonNull(listener, "listener must not be null");
+        ValuePath parsed = ValuePath.parse(path);
+        return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId), change -> {
+            Value before = change.oldValue() == null ? null : parsed.lookup(change.oldValue());
+            Value after = change.newValue() == null ? null : parsed.lookup(change.newValue());
+            if (!Objects.equals(before, after)) {
+                listener.onFieldChange(new FieldChange(collection, docId, path, change.lsn(), before, after));
+            }
+        });
+    }
+
+    /**
+     * Subscribes to one field path of one document with the differences a commit made under it:
+     * set, replace, delete and array append, field by field through nested objects.
+     */
+    public Subscription subscribeFieldDelta(String collection, String docId, String path, DeltaListener listener) {
+        ensureOpen();
+        Objects.requireNonNull(listener, "listener must not be null");
+        ValuePath parsed = ValuePath.parse(path);
+        return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId), change -> {
+            Value before = change.oldValue() == null ? null : parsed.lookup(change.oldValue());
+            Value after = change.newValue() == null ? null : parsed.lookup(change.newValue());
+            List<FieldDelta> deltas = FieldDeltas.diff(path, before, after);
+            if (!deltas.isEmpty()) {
+                listener.onDelta(new FieldDeltaEvent(collection, docId, path, change.lsn(), deltas));
+            }
+        });
+    }
+
+    /**
+     * Writes the changes of a collection (or of one document when {@code docId} is not null) to
+     * {@code out} as length-framed encoded events ({@link ChangeStreamFormat}), flushing after each.
+     * A failing stream closes the subscription.
+     */
+    public Subscription subscribeStream(String collection, @Nullable String docId, OutputStream out) {
+        ensureOpen();
+        Objects.requireNonNull(out, "out must not be null");
+        Names.checkCollection(collection);
+        Subscription[] self = new Subscription[1];
+        java.util.function.Consumer<io.glen.engine.events.DocumentChange> writer = change -> {
+            try {
+                synchronized (out) {
+                    ChangeStreamFormat.write(out, change);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                if (self[0] != null) {
+                    self[0].close();
+                }
+                throw new java.io.UncheckedIOException("change stream failed; subscription closed", e);
+            }
+        };
+        self[0] = docId == null ? store.hub().subscribeCollection(collection, writer)
+                : store.hub().subscribeDocument(collection, Names.checkDocId(docId), writer);
+        return self[0];
+    }
+
     // ------------------------------------------------------------------ reads
 
     /** The document's value, or {@code null} when absent. The value is shared and immutable. */
@@ -522,7 +626,8 @@ public final class GlenDB implements AutoCloseable {
                 store.deletes(), store.batches(), checkpointer.lastSnapshotAt(), checkpointer.lastSnapshotLsn(),
                 checkpointer.lastCompactionAt(), checkpointer.lastCompactionDuration(), recoveredRecords,
                 recoveryTruncatedBytes, recoverySalvagedBytes, txnCounters.commits.sum(),
-                txnCounters.conflicts.sum(), store.cache().stats());
+                txnCounters.conflicts.sum(), store.hub().subscriptionCount(), store.hub().listenerErrors(),
+                store.cache().stats());
     }
 
     /** The directory this database lives in. */
@@ -562,6 +667,7 @@ public final class GlenDB implements AutoCloseable {
                 store.close();
                 store.wal().close();
             } finally {
+                store.hub().close();
                 store.cache().clear();
                 try {
                     directoryLock.close();

@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param maxDocumentBytes the largest encoded document accepted
  * @param salvageCorruptWal skip corrupt records in the middle of the log instead of refusing to
  *     open (loses the damaged records; off by default)
+ * @param maxQueuedChanges how many undelivered changes a subscription may fall behind before it
+ *     is closed (so a stuck listener cannot exhaust memory)
  * @param storageFiles the file layer; the real file system unless a test substitutes one
  */
 public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long walFlushEveryBytes,
                           Duration walFlushInterval, long walSegmentBytes, int maxDocumentBytes,
-                          boolean salvageCorruptWal, StorageFiles storageFiles) {
+                          boolean salvageCorruptWal, int maxQueuedChanges, StorageFiles storageFiles) {
 
     /** 64 MiB. */
     public static final long DEFAULT_CACHE_CAPACITY_BYTES = 64L << 20;
@@ -32,6 +34,8 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
     public static final long DEFAULT_WAL_SEGMENT_BYTES = 64L << 20;
     /** 16 MiB. */
     public static final int DEFAULT_MAX_DOCUMENT_BYTES = 16 << 20;
+    /** 100,000 changes. */
+    public static final int DEFAULT_MAX_QUEUED_CHANGES = 100_000;
 
     /** Validates the settings. */
     public GlenOptions {
@@ -52,6 +56,9 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
         }
         if (maxDocumentBytes < 16) {
             throw new IllegalArgumentException("maxDocumentBytes must be at least 16: " + maxDocumentBytes);
+        }
+        if (maxQueuedChanges < 1) {
+            throw new IllegalArgumentException("maxQueuedChanges must be positive: " + maxQueuedChanges);
         }
     }
 
@@ -75,6 +82,7 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
                 .walSegmentBytes(walSegmentBytes)
                 .maxDocumentBytes(maxDocumentBytes)
                 .salvageCorruptWal(salvageCorruptWal)
+                .maxQueuedChanges(maxQueuedChanges)
                 .storageFiles(storageFiles);
     }
 
@@ -87,6 +95,7 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
         private long walSegmentBytes = DEFAULT_WAL_SEGMENT_BYTES;
         private int maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
         private boolean salvageCorruptWal;
+        private int maxQueuedChanges = DEFAULT_MAX_QUEUED_CHANGES;
         private StorageFiles storageFiles = NioStorageFiles.INSTANCE;
 
         private Builder() {
@@ -134,6 +143,12 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
             return this;
         }
 
+        /** Undelivered changes a subscription may queue before it is closed (default 100,000). */
+        public Builder maxQueuedChanges(int changes) {
+            this.maxQueuedChanges = changes;
+            return this;
+        }
+
         /** The file layer (default: the real file system). */
         public Builder storageFiles(StorageFiles files) {
             this.storageFiles = files;
@@ -143,7 +158,7 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
         /** Validates and builds. */
         public GlenOptions build() {
             return new GlenOptions(cacheCapacityBytes, walSync, walFlushEveryBytes, walFlushInterval,
-                    walSegmentBytes, maxDocumentBytes, salvageCorruptWal, storageFiles);
+                    walSegmentBytes, maxDocumentBytes, salvageCorruptWal, maxQueuedChanges, storageFiles);
         }
     }
 }

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param recoverySalvagedBytes corrupt WAL bytes skipped when opening (salvage mode)
  * @param commits transactions committed since open
  * @param conflicts transactions that ended in a conflict since open
+ * @param subscriptions active subscriptions
+ * @param listenerErrors listener invocations that threw since open
  * @param cache the cache statistics
  */
 public record GlenStats(Map<String, Long> documentCounts, long lsn, long durableLsn, WalSyncMode walSync,
@@ -35,5 +37,5 @@ public record GlenStats(Map<String, Long> documentCounts, long lsn, long durable
                         @Nullable Instant lastSnapshotAt, long lastSnapshotLsn, @Nullable Instant lastCompactionAt,
                         @Nullable Duration lastCompactionDuration, long recoveredRecords,
                         long recoveryTruncatedBytes, long recoverySalvagedBytes, long commits, long conflicts,
-                        CacheStats cache) {
+                        int subscriptions, long listenerErrors, CacheStats cache) {
 }

@@ -40,9 +40,9 @@ public final class CollectionStore {
         return documents.get(id);
     }
 
-    /** Stores a document. */
-    public void put(String id, StoredDoc doc) {
-        documents.put(id, doc);
+    /** Stores a document; returns what it replaced, or null. */
+    public @Nullable StoredDoc put(String id, StoredDoc doc) {
+        return documents.put(id, doc);
     }
 
     /** Removes a document; returns what was stored. */

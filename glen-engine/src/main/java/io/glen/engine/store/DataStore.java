@@ -2,6 +2,9 @@ package io.glen.engine.store;
 
 import io.glen.engine.GlenClosedException;
 import io.glen.engine.GlenStorageException;
+import io.glen.engine.events.ChangeHub;
+import io.glen.engine.events.ChangeType;
+import io.glen.engine.events.DocumentChange;
 import io.glen.engine.index.IndexCatalog;
 import io.glen.engine.index.IndexDefinition;
 import io.glen.engine.index.SecondaryIndex;
@@ -50,6 +53,7 @@ public final class DataStore {
     private final ValueCache cache;
     private final WalWriter wal;
     private final IndexCatalog catalog;
+    private final ChangeHub hub;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile long lastLsn;
     private volatile boolean closed;
@@ -60,11 +64,12 @@ public final class DataStore {
 
     /** Wraps recovered state. */
     public DataStore(ConcurrentHashMap<String, CollectionStore> collections, ValueCache cache, WalWriter wal,
-                     IndexCatalog catalog, long lastLsn) {
+                     IndexCatalog catalog, ChangeHub hub, long lastLsn) {
         this.collections = collections;
         this.cache = cache;
         this.wal = wal;
         this.catalog = catalog;
+        this.hub = hub;
         this.lastLsn = lastLsn;
     }
 
@@ -77,6 +82,7 @@ public final class DataStore {
      */
     public long write(List<Mutation> proposed, byte @Nullable [] preEncoded, BatchGuard guard) {
         long lsn;
+        ChangeHub.Batch batch = null;
         writeLock.lock();
         try {
             ensureOpen();
@@ -88,11 +94,23 @@ public final class DataStore {
             lsn = lastLsn + 1;
             wal.append(lsn, entries);
             lastLsn = lsn;
-            apply(actual, lsn);
+            List<DocumentChange> changes = hub.hasSubscribers() ? new ArrayList<>(actual.size()) : null;
+            apply(actual, lsn, changes);
+            if (changes != null && !changes.isEmpty()) {
+                batch = hub.enqueue(changes);
+            }
         } finally {
             writeLock.unlock();
         }
-        wal.sync(lsn);
+        boolean durable = false;
+        try {
+            wal.sync(lsn);
+            durable = true;
+        } finally {
+            if (batch != null) {
+                hub.complete(batch, durable);
+            }
+        }
         return lsn;
     }
 
@@ -116,25 +134,37 @@ public final class DataStore {
         return WalRecordCodec.encodeEntries(entries);
     }
 
-    private void apply(List<Mutation> mutations, long lsn) {
+    private void apply(List<Mutation> mutations, long lsn, @Nullable List<DocumentChange> changes) {
         for (Mutation m : mutations) {
             if (m.op() == WalOp.PUT) {
                 byte[] encoded = m.encoded();
                 CollectionStore store = collection(m.collection());
-                store.put(m.id(), new StoredDoc(lsn, encoded));
+                StoredDoc previous = store.put(m.id(), new StoredDoc(lsn, encoded));
                 Value value = m.value();
                 if (value != null) {
                     cache.put(m.collection(), m.id(), lsn, value, encoded.length);
                 }
-                if (!store.indexes().isEmpty()) {
-                    store.reindex(m.id(), value != null ? value : ValueCodec.decode(encoded));
+                if (!store.indexes().isEmpty() || changes != null) {
+                    value = value != null ? value : ValueCodec.decode(encoded);
+                    store.reindex(m.id(), value);
+                }
+                if (changes != null) {
+                    changes.add(new DocumentChange(m.collection(), m.id(),
+                            previous == null ? ChangeType.INSERT : ChangeType.UPDATE, lsn,
+                            previous == null ? 0 : previous.version(), previous == null ? null : previous.encoded(),
+                            value));
                 }
                 puts.increment();
             } else {
                 CollectionStore store = collections.get(m.collection());
-                if (store != null && store.remove(m.id()) != null) {
+                StoredDoc removed = store == null ? null : store.remove(m.id());
+                if (removed != null) {
                     deletes.increment();
                     store.reindex(m.id(), null);
+                    if (changes != null) {
+                        changes.add(new DocumentChange(m.collection(), m.id(), ChangeType.DELETE, lsn,
+                                removed.version(), removed.encoded(), null));
+                    }
                 }
                 cache.invalidate(m.collection(), m.id());
             }
@@ -266,6 +296,11 @@ public final class DataStore {
         if (closed) {
             throw new GlenClosedException("the database is closed");
         }
+    }
+
+    /** The change hub that delivers subscriptions. */
+    public ChangeHub hub() {
+        return hub;
     }
 
     /** The value cache. */

@@ -4,6 +4,7 @@ import io.glen.engine.GlenCorruptionException;
 import io.glen.engine.GlenOptions;
 import io.glen.engine.GlenStorageException;
 import io.glen.engine.Names;
+import io.glen.engine.events.ChangeHub;
 import io.glen.engine.index.IndexCatalog;
 import io.glen.engine.index.IndexDefinition;
 import io.glen.engine.index.SecondaryIndex;
@@ -98,7 +99,8 @@ public final class DatabaseRecovery {
         WalWriter wal = WalWriter.open(files, dir, result, options.walSegmentBytes(), options.walSync(),
                 options.walFlushEveryBytes());
         ValueCache cache = new ValueCache(options.cacheCapacityBytes());
-        return new Recovered(new DataStore(collections, cache, wal, catalog, lastLsn), result);
+        ChangeHub hub = new ChangeHub(options.maxQueuedChanges());
+        return new Recovered(new DataStore(collections, cache, wal, catalog, hub, lastLsn), result);
     }
 
     /** Indexes are not persisted, only their definitions: each is rebuilt from the documents. */
