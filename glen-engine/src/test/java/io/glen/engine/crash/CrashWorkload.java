@@ -70,6 +70,9 @@ public final class CrashWorkload {
                 case "hold":
                     hold(Path.of(args[1]), Boolean.parseBoolean(args[2]));
                     break;
+                case "bank":
+                    bank(Path.of(args[1]), WalSyncMode.valueOf(args[2]), Integer.parseInt(args[3]));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown command " + args[0]);
             }
@@ -123,6 +126,59 @@ public final class CrashWorkload {
                     fail("compactor", e);
                 }
             }, "compactor"));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /** Accounts in the bank workload. */
+    static final int BANK_ACCOUNTS = 10;
+    /** Every account's opening balance. */
+    static final long BANK_OPENING = 1_000;
+
+    /**
+     * Transfers between accounts in transactions, each also writing a ledger entry
+     * {@code t<thread>-<n>}; prints {@code ACK thread n} after each commit.
+     */
+    private static void bank(Path dir, WalSyncMode mode, int threadCount) throws Exception {
+        emit("OPENING");
+        GlenDB db = GlenDB.open(dir, options(mode));
+        if (db.count("accounts") == 0) {
+            java.util.Map<String, Value> accounts = new java.util.LinkedHashMap<>();
+            for (int a = 0; a < BANK_ACCOUNTS; a++) {
+                accounts.put("a" + a, Value.of(BANK_OPENING));
+            }
+            db.putMany("accounts", accounts);
+        }
+        emit("READY");
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < threadCount; t++) {
+            int thread = t;
+            long first = db.count("ledger") + 1_000_000L * (t + 1);
+            threads.add(new Thread(() -> {
+                java.util.Random random = new java.util.Random(thread);
+                try {
+                    for (long n = first; ; n++) {
+                        long entry = n;
+                        int from = random.nextInt(BANK_ACCOUNTS);
+                        int to = (from + 1 + random.nextInt(BANK_ACCOUNTS - 1)) % BANK_ACCOUNTS;
+                        long amount = 1 + random.nextInt(20);
+                        db.inTransaction(txn -> {
+                            long a = txn.get("accounts", "a" + from).asLong();
+                            long b = txn.get("accounts", "a" + to).asLong();
+                            txn.put("accounts", "a" + from, Value.of(a - amount));
+                            txn.put("accounts", "a" + to, Value.of(b + amount));
+                            txn.put("ledger", "t" + thread + "-" + entry, Value.of(amount));
+                            return null;
+                        }, 1000);
+                        emit("ACK " + thread + " " + entry);
+                    }
+                } catch (Throwable e) {
+                    fail("bank " + thread, e);
+                }
+            }, "bank-" + t));
         }
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
