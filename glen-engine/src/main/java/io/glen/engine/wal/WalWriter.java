@@ -109,6 +109,15 @@ public final class WalWriter implements AutoCloseable {
                 older.remove(number);
                 file = files.openExisting(WalSegmentFile.path(dir, number));
                 position = recovered.lastSegmentEnd();
+                // Recovery may have read records that were written but never forced (the previous
+                // process failed or was killed before the force): make them durable before they
+                // count as durable (durableLsn starts at the recovered LSN) or become visible.
+                file.force();
+            }
+            if (recovered.lastSegment() >= 0) {
+                // The segment may have been created by a process that failed before it synced the
+                // directory; its entry must be durable before any record appended to it is.
+                files.syncDirectory(dir);
             }
             return new WalWriter(files, dir, segmentBytes, mode, flushEveryBytes, file, number, position,
                     older, recovered.lastLsn());
