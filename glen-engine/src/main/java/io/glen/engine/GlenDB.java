@@ -117,7 +117,14 @@ public final class GlenDB implements AutoCloseable {
         Path absolute = dir.toAbsolutePath().normalize();
         Closeable lock;
         try {
-            options.storageFiles().createDirectories(absolute);
+            if (!options.storageFiles().exists(absolute)) {
+                options.storageFiles().createDirectories(absolute);
+                Path parent = absolute.getParent();
+                if (parent != null) {
+                    // A new database directory must survive a power loss like the files in it.
+                    options.storageFiles().syncDirectory(parent);
+                }
+            }
             lock = options.storageFiles().lockDirectory(absolute, LOCK_FILE);
         } catch (IOException e) {
             throw new GlenStorageException("cannot open database directory " + absolute + ": " + e.getMessage(), e);

@@ -60,6 +60,7 @@ public final class DatabaseRecovery {
 
         ConcurrentHashMap<String, CollectionStore> collections = new ConcurrentHashMap<>();
         long maxLsn = 0;
+        long minCovered = Long.MAX_VALUE;
         for (String name : names) {
             String collection = SnapshotFile.collectionOf(name);
             if (collection == null || name.endsWith(SnapshotFile.TEMP_SUFFIX)) {
@@ -82,11 +83,12 @@ public final class DatabaseRecovery {
                 maxLsn = Math.max(maxLsn, doc.version());
             }
             maxLsn = Math.max(maxLsn, loaded.coveredLsn());
+            minCovered = Math.min(minCovered, loaded.coveredLsn());
             collections.put(collection, new CollectionStore(collection, docs, loaded.coveredLsn()));
         }
 
         WalRecovery.Result result = WalRecovery.recover(files, dir, options.salvageCorruptWal(),
-                record -> redo(collections, record, dir));
+                minCovered == Long.MAX_VALUE ? 0 : minCovered, record -> redo(collections, record, dir));
         long lastLsn = Math.max(maxLsn, result.lastLsn());
         IndexCatalog catalog = new IndexCatalog(files, dir);
         Map<String, List<IndexDefinition>> definitions;

@@ -51,15 +51,23 @@ public final class WalRecovery {
                          Map<Long, Long> segmentSizes, long records, long truncatedBytes, long salvagedBytes) {
     }
 
-    /** Replays every record of the WAL in {@code dir} into {@code apply}. */
-    public static Result recover(StorageFiles files, Path dir, boolean salvage, Consumer<WalRecord> apply) {
+    /**
+     * Replays every record of the WAL in {@code dir} into {@code apply}.
+     *
+     * @param coveredLsn the lowest LSN that every snapshot covers (0 without snapshots): LSNs are
+     *     assigned one after another, so the log must continue at or before {@code coveredLsn + 1}
+     *     and have no gaps; otherwise a segment or records are missing, which is corruption
+     *     (salvage mode tolerates it)
+     */
+    public static Result recover(StorageFiles files, Path dir, boolean salvage, long coveredLsn,
+                                 Consumer<WalRecord> apply) {
         List<Long> numbers;
         try {
             numbers = WalSegmentFile.numbers(files.list(dir));
         } catch (IOException e) {
             throw new GlenStorageException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        Scan scan = new Scan(salvage, apply);
+        Scan scan = new Scan(salvage, coveredLsn, apply);
         Map<Long, Long> sizes = new TreeMap<>();
         long lastEnd = 0;
         boolean lastNeedsHeader = false;
@@ -125,14 +133,16 @@ public final class WalRecovery {
 
     private static final class Scan {
         private final boolean salvage;
+        private final long coveredLsn;
         private final Consumer<WalRecord> apply;
         long lastLsn;
         long records;
         long truncated;
         long salvaged;
 
-        Scan(boolean salvage, Consumer<WalRecord> apply) {
+        Scan(boolean salvage, long coveredLsn, Consumer<WalRecord> apply) {
             this.salvage = salvage;
+            this.coveredLsn = coveredLsn;
             this.apply = apply;
         }
 
@@ -170,6 +180,14 @@ public final class WalRecovery {
                 if (record.lsn() <= lastLsn) {
                     throw new GlenCorruptionException("WAL record LSN " + record.lsn()
                             + " does not follow LSN " + lastLsn, path, pos);
+                }
+                if (!salvage && records == 0 && record.lsn() > coveredLsn + 1) {
+                    throw new GlenCorruptionException("the WAL starts at LSN " + record.lsn() + " but the snapshots "
+                            + "cover only up to LSN " + coveredLsn + ": an earlier WAL segment is missing", path, pos);
+                }
+                if (!salvage && records > 0 && record.lsn() != lastLsn + 1) {
+                    throw new GlenCorruptionException("WAL record LSN " + record.lsn() + " follows LSN " + lastLsn
+                            + ": the records in between are missing", path, pos);
                 }
                 apply.accept(record);
                 lastLsn = record.lsn();
