@@ -15,13 +15,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The real file system through {@link FileChannel}. */
+/**
+ * The real file system through {@link FileChannel}.
+ *
+ * <p>{@code FileChannel} is an interruptible channel: an operation by a thread whose interrupt
+ * status is set closes the channel for every user and fails with
+ * {@link java.nio.channels.ClosedByInterruptException}. The WAL file is shared by all writers
+ * (whoever leads a group commit does its I/O), so one cancelled task would poison the log for the
+ * whole database. Every channel operation here therefore runs with the caller's interrupt status
+ * cleared and restores it afterwards. An interrupt that arrives while the operation is already
+ * running still closes the channel; only an uninterruptible I/O path (or a dedicated I/O thread)
+ * would close that window.
+ */
 public final class NioStorageFiles implements StorageFiles {
 
     /** The shared instance. */
     public static final NioStorageFiles INSTANCE = new NioStorageFiles();
 
     private NioStorageFiles() {
+    }
+
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs a channel operation with the interrupt status cleared; restores it afterwards. */
+    private static <T> T uninterruptibly(IoCall<T> call) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return call.call();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -76,7 +104,10 @@ public final class NioStorageFiles implements StorageFiles {
             return;
         }
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+            uninterruptibly(() -> {
+                channel.force(true);
+                return null;
+            });
         }
     }
 
@@ -86,7 +117,7 @@ public final class NioStorageFiles implements StorageFiles {
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
-            lock = channel.tryLock();
+            lock = uninterruptibly(channel::tryLock);
         } catch (OverlappingFileLockException e) {
             channel.close();
             throw new IOException("the database directory " + dir + " is already open in this JVM", e);
@@ -116,32 +147,38 @@ public final class NioStorageFiles implements StorageFiles {
 
         @Override
         public int read(ByteBuffer dst, long position) throws IOException {
-            return channel.read(dst, position);
+            return uninterruptibly(() -> channel.read(dst, position));
         }
 
         @Override
         public void write(ByteBuffer src, long position) throws IOException {
-            long at = position;
-            while (src.hasRemaining()) {
-                at += channel.write(src, at);
-            }
+            uninterruptibly(() -> {
+                long at = position;
+                while (src.hasRemaining()) {
+                    at += channel.write(src, at);
+                }
+                return null;
+            });
         }
 
         @Override
         public long size() throws IOException {
-            return channel.size();
+            return uninterruptibly(channel::size);
         }
 
         @Override
         public void truncate(long size) throws IOException {
-            channel.truncate(size);
+            uninterruptibly(() -> channel.truncate(size));
         }
 
         @Override
         public void force() throws IOException {
             // fdatasync: flushes the data and the size needed to read it back; the WAL appends
             // never depend on other metadata (timestamps).
-            channel.force(false);
+            uninterruptibly(() -> {
+                channel.force(false);
+                return null;
+            });
         }
 
         @Override
