@@ -1,5 +1,6 @@
 package io.glen.engine.store;
 
+import io.glen.engine.GlenClosedException;
 import io.glen.engine.GlenStorageException;
 import io.glen.engine.io.StorageFile;
 import io.glen.engine.io.StorageFiles;
@@ -35,6 +36,7 @@ public final class Checkpointer {
     private final StorageFiles files;
     private final DataStore store;
     private final ReentrantLock running = new ReentrantLock();
+    private boolean shutDown; // guarded by running
 
     private volatile @Nullable Instant lastSnapshotAt;
     private volatile long lastSnapshotLsn;
@@ -50,7 +52,7 @@ public final class Checkpointer {
 
     /** Writes a snapshot of every collection; returns the LSN they cover. */
     public long snapshotAll() {
-        running.lock();
+        begin();
         try {
             return snapshotAllLocked().lsn;
         } finally {
@@ -60,7 +62,7 @@ public final class Checkpointer {
 
     /** Snapshots every collection, then deletes the WAL segments the snapshots cover. */
     public long compact() {
-        running.lock();
+        begin();
         try {
             long started = System.nanoTime();
             Boundary boundary = snapshotAllLocked();
@@ -81,6 +83,23 @@ public final class Checkpointer {
     /** Waits for a running snapshot, compaction or backup, then keeps new ones from starting. */
     public void shutdown() {
         running.lock();
+        try {
+            shutDown = true;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * Takes the lock for one snapshot, compaction or backup; fails once {@link #shutdown} ran, so a
+     * call that raced with closing fails instead of waiting forever for a lock nobody releases.
+     */
+    private void begin() {
+        running.lock();
+        if (shutDown) {
+            running.unlock();
+            throw new GlenClosedException("the database is closed");
+        }
     }
 
     private record Boundary(long lsn, long segment) {
@@ -119,7 +138,7 @@ public final class Checkpointer {
      * {@code GlenDB.open(target)} to restore.
      */
     public void backup(Path target) {
-        running.lock();
+        begin();
         try {
             Path absolute = target.toAbsolutePath().normalize();
             if (files.exists(absolute)) {
