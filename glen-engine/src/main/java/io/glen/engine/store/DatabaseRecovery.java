@@ -81,7 +81,7 @@ public final class DatabaseRecovery {
         WalRecovery.Result result = WalRecovery.recover(files, dir, options.salvageCorruptWal(),
                 record -> redo(collections, record, dir));
         long lastLsn = Math.max(maxLsn, result.lastLsn());
-        WalWriter wal = WalWriter.open(files, dir, result, options.walSegmentBytes(), options.walSync(),
+        WalWriter wal = WalWriter.open(files, dir, result, lastLsn, options.walSegmentBytes(), options.walSync(),
                 options.walFlushEveryBytes());
         ValueCache cache = new ValueCache(options.cacheCapacityBytes());
         return new Recovered(new DataStore(collections, cache, wal, lastLsn), result);

@@ -87,6 +87,17 @@ public final class WalWriter implements AutoCloseable {
      */
     public static WalWriter open(StorageFiles files, Path dir, WalRecovery.Result recovered, long segmentBytes,
                                  WalSyncMode mode, long flushEveryBytes) {
+        return open(files, dir, recovered, recovered.lastLsn(), segmentBytes, mode, flushEveryBytes);
+    }
+
+    /**
+     * Like {@link #open(StorageFiles, Path, WalRecovery.Result, long, WalSyncMode, long)}, for a
+     * database whose recovered state reaches {@code lastLsn}, which after a compaction is higher
+     * than the last LSN the remaining log holds (snapshots cover the rest). Everything up to it is
+     * durable, so it starts the written and durable LSNs.
+     */
+    public static WalWriter open(StorageFiles files, Path dir, WalRecovery.Result recovered, long lastLsn,
+                                 long segmentBytes, WalSyncMode mode, long flushEveryBytes) {
         try {
             Map<Long, Long> older = new java.util.TreeMap<>(recovered.segmentSizes());
             long number;
@@ -111,7 +122,7 @@ public final class WalWriter implements AutoCloseable {
                 position = recovered.lastSegmentEnd();
             }
             return new WalWriter(files, dir, segmentBytes, mode, flushEveryBytes, file, number, position,
-                    older, recovered.lastLsn());
+                    older, Math.max(lastLsn, recovered.lastLsn()));
         } catch (IOException e) {
             throw new GlenStorageException("cannot open the write-ahead log in " + dir + ": " + e.getMessage(), e);
         }
