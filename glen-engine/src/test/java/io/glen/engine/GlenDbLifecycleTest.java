@@ -84,6 +84,17 @@ class GlenDbLifecycleTest {
     }
 
     @Test
+    void aClosedDatabaseIsNotCompacting() {
+        GlenDB db = GlenDB.open(dir);
+        db.put("c", "a", Value.of(1));
+        db.compact();
+
+        db.close();
+
+        assertThat(db.isCompacting()).isFalse();
+    }
+
+    @Test
     void closeIsIdempotent() {
         GlenDB db = GlenDB.open(dir);
         db.put("c", "a", Value.of(1));
@@ -216,6 +227,30 @@ class GlenDbLifecycleTest {
             assertThat(db.version("c", "a")).isEqualTo(a);
             assertThat(db.version("c", "b")).isEqualTo(b);
             assertThat(db.put("c", "z", Value.NULL)).isGreaterThan(b);
+        }
+    }
+
+    @Test
+    void afterReopenEverythingRecoveredCountsAsDurable() {
+        try (GlenDB db = GlenDB.open(dir, sync(WalSyncMode.NONE))) {
+            db.put("c", "a", Value.of(1));
+            db.put("c", "b", Value.of(2));
+        }
+        try (GlenDB db = GlenDB.open(dir)) {
+            assertThat(db.stats().durableLsn()).isEqualTo(db.stats().lsn()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void afterReopenOfACompactedDatabaseEverythingRecoveredCountsAsDurable() {
+        try (GlenDB db = GlenDB.open(dir)) {
+            db.put("c", "a", Value.of(1));
+            db.put("c", "b", Value.of(2));
+            db.compact();
+        }
+        try (GlenDB db = GlenDB.open(dir)) {
+            assertThat(db.stats().lsn()).isEqualTo(2);
+            assertThat(db.stats().durableLsn()).as("durable LSN").isEqualTo(2);
         }
     }
 

@@ -320,8 +320,9 @@ class GlenDbMaintenanceTest {
      */
     @Test
     void backupWhileWritersRunHoldsAConsistentState() throws Exception {
-        int accounts = 10;
-        long total = 1000;
+        // Many accounts make each snapshot take a while, so transfers land in the middle of it.
+        int accounts = 2000;
+        long total = 20 * accounts;
         int backupCount = 3;
         try (GlenDB db = GlenDB.open(dir, smallSegments())) {
             Map<String, Value> initial = new LinkedHashMap<>();

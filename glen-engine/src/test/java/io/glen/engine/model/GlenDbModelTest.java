@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GlenDbModelTest {
 
-    private static final int SEEDS = Integer.getInteger("glen.model.seeds", 30);
-    private static final int OPS = Integer.getInteger("glen.model.ops", 160);
+    private static final int SEEDS = Integer.getInteger("glen.model.seeds", 24);
+    private static final int OPS = Integer.getInteger("glen.model.ops", 150);
     private static final long FIRST_SEED = Long.getLong("glen.model.seed", 1000);
     private static final int MAX_DOCUMENT_BYTES = 4096;
     private static final String[] COLLECTIONS = {"alpha", "beta", "gamma_1.v2"};
@@ -149,19 +149,19 @@ class GlenDbModelTest {
                 deleteMany();
             } else if (dice < 70) {
                 readSome();
-            } else if (dice < 74) {
+            } else if (dice < 73) {
                 compact();
-            } else if (dice < 77) {
+            } else if (dice < 75) {
                 snapshotAll();
-            } else if (dice < 83) {
+            } else if (dice < 80) {
                 reopen();
-            } else if (dice < 86) {
+            } else if (dice < 83) {
                 setWalSync();
-            } else if (dice < 88) {
+            } else if (dice < 85) {
                 setCacheCapacity();
-            } else if (dice < 91) {
+            } else if (dice < 88) {
                 oversizedPut();
-            } else if (dice < 92) {
+            } else if (dice < 89) {
                 backupAndCompare();
             } else {
                 put();
