@@ -88,6 +88,16 @@ class GlenDbNamesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ab\u0007", ".\nforged log line", "-\r\u001b[31m", "\u0085x"})
+    void rejectionMessagesNeverCarryRawControlCharacters(String name) {
+        assertThatThrownBy(() -> db.put(name, "id", Value.of(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage().chars().filter(Character::isISOControl).count())
+                        .as("control characters in: " + e.getMessage().replaceAll("\\p{Cntrl}", "?"))
+                        .isZero());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"a", "Z", "0", "_", "users", "user.v2", "a-b_c.d", "_private", "9lives", "UPPER"})
     void safeCollectionNamesAreAccepted(String name) {
         db.put(name, "id", Value.of(1));
