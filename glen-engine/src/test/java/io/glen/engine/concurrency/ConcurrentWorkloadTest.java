@@ -52,9 +52,12 @@ class ConcurrentWorkloadTest {
     private static final int WRITERS = 10;
     private static final int OWNED_KEYS = 6;
     private static final int SHARED_KEYS = 6;
-    /** Each writer does at least this many operations, and goes on until the backups are taken. */
+    /**
+     * Each writer does at least this many operations (fewer under ALWAYS, where every write waits
+     * for a force), and goes on until the backups are taken, up to six times as many.
+     */
     private static final int OPS_PER_WRITER = 250;
-    private static final int MAX_OPS_PER_WRITER = 20 * OPS_PER_WRITER;
+    private static final int OPS_PER_WRITER_ALWAYS = 60;
     private static final int BACKUPS = 2;
     /** Writer 0 asks for a compaction every this many operations. */
     private static final int COMPACT_EVERY = 40;
@@ -102,6 +105,7 @@ class ConcurrentWorkloadTest {
         private final CountDownLatch halfway;
         private final AtomicBoolean backupsDone;
         private final Semaphore compactTickets;
+        private final int ops;
         private final Random random;
         private final List<String> keys = new ArrayList<>();
         final List<Op> log = new ArrayList<>();
@@ -118,6 +122,7 @@ class ConcurrentWorkloadTest {
             this.halfway = halfway;
             this.backupsDone = backupsDone;
             this.compactTickets = compactTickets;
+            this.ops = db.options().walSync() == WalSyncMode.ALWAYS ? OPS_PER_WRITER_ALWAYS : OPS_PER_WRITER;
             this.random = new Random(seed);
             this.sharedPuts = sharedPuts;
             this.acknowledged = acknowledged;
@@ -133,8 +138,8 @@ class ConcurrentWorkloadTest {
         @Override
         public Void call() throws Exception {
             start.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            for (int seq = 0; seq < MAX_OPS_PER_WRITER && (seq < OPS_PER_WRITER || !backupsDone.get()); seq++) {
-                if (seq == OPS_PER_WRITER / 2) {
+            for (int seq = 0; seq < 6 * ops && (seq < ops || !backupsDone.get()); seq++) {
+                if (seq == ops / 2) {
                     halfway.countDown();
                 }
                 if (index == 0 && seq % COMPACT_EVERY == 0) {
