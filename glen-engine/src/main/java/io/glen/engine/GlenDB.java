@@ -663,12 +663,7 @@ public final class GlenDB implements AutoCloseable {
                 return;
             }
             closed = true;
-            walTimer.shutdown();
-            try {
-                walTimer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            stopWalTimer();
             checkpointer.shutdown();
             try {
                 store.close();
@@ -681,6 +676,29 @@ public final class GlenDB implements AutoCloseable {
                 } catch (IOException e) {
                     throw new GlenStorageException("releasing the lock on " + dir + " failed: " + e.getMessage(), e);
                 }
+            }
+        }
+    }
+
+    /**
+     * Stops the interval timer and waits for a running timed force to finish. Not shutdownNow():
+     * interrupting the timer inside FileChannel.force would close the log file under it, poison
+     * the log and skip the final force of close().
+     */
+    private void stopWalTimer() {
+        walTimer.shutdown();
+        boolean interrupted = false;
+        try {
+            while (!walTimer.isTerminated()) {
+                try {
+                    walTimer.awaitTermination(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -38,12 +38,12 @@ public final class Names {
                         + "' may only hold ASCII letters, digits, '_', '-' and '.' (found " + describe(c) + ")");
             }
             if (i == 0 && !(letterOrDigit || c == '_')) {
-                throw new IllegalArgumentException("collection name '" + name
+                throw new IllegalArgumentException("collection name '" + printable(name)
                         + "' must start with a letter, digit or '_'");
             }
         }
         if (name.contains("..")) {
-            throw new IllegalArgumentException("collection name '" + name + "' must not contain '..'");
+            throw new IllegalArgumentException("collection name '" + printable(name) + "' must not contain '..'");
         }
         return name;
     }

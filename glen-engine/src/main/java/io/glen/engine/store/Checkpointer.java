@@ -37,7 +37,7 @@ public final class Checkpointer {
     private final StorageFiles files;
     private final DataStore store;
     private final ReentrantLock running = new ReentrantLock();
-    private boolean shutDown;
+    private boolean shutDown; // guarded by running
 
     private volatile @Nullable Instant lastSnapshotAt;
     private volatile long lastSnapshotLsn;
@@ -53,7 +53,7 @@ public final class Checkpointer {
 
     /** Writes a snapshot of every collection; returns the LSN they cover. */
     public long snapshotAll() {
-        lockRunning();
+        begin();
         try {
             return snapshotAllLocked().lsn;
         } finally {
@@ -63,7 +63,7 @@ public final class Checkpointer {
 
     /** Snapshots every collection, then deletes the WAL segments the snapshots cover. */
     public long compact() {
-        lockRunning();
+        begin();
         try {
             long started = System.nanoTime();
             Boundary boundary = snapshotAllLocked();
@@ -91,7 +91,11 @@ public final class Checkpointer {
         }
     }
 
-    private void lockRunning() {
+    /**
+     * Takes the lock for one snapshot, compaction or backup; fails once {@link #shutdown} ran, so a
+     * call that raced with closing fails instead of waiting forever for a lock nobody releases.
+     */
+    private void begin() {
         running.lock();
         if (shutDown) {
             running.unlock();
@@ -135,7 +139,7 @@ public final class Checkpointer {
      * {@code GlenDB.open(target)} to restore.
      */
     public void backup(Path target) {
-        lockRunning();
+        begin();
         try {
             Path absolute = target.toAbsolutePath().normalize();
             if (files.exists(absolute)) {

@@ -98,7 +98,7 @@ public final class DatabaseRecovery {
             throw new GlenStorageException("cannot read the index catalog in " + dir + ": " + e.getMessage(), e);
         }
         buildIndexes(collections, definitions);
-        WalWriter wal = WalWriter.open(files, dir, result, options.walSegmentBytes(), options.walSync(),
+        WalWriter wal = WalWriter.open(files, dir, result, lastLsn, options.walSegmentBytes(), options.walSync(),
                 options.walFlushEveryBytes());
         ValueCache cache = new ValueCache(options.cacheCapacityBytes());
         ChangeHub hub = new ChangeHub(options.maxQueuedChanges());

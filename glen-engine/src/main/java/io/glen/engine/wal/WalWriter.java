@@ -82,11 +82,14 @@ public final class WalWriter implements AutoCloseable {
     }
 
     /**
-     * Opens the writer after recovery: continues the last segment at its valid end, or starts a new
-     * segment when there is none or when the last one has no valid header.
+     * Opens the writer after recovery: continues the last segment at its valid end (forcing it and
+     * its directory entry first), or starts a new segment when there is none or when the last one
+     * has no valid header. {@code lastLsn} is where the recovered state reaches, which after a
+     * compaction is higher than the last LSN the remaining log holds (snapshots cover the rest);
+     * everything up to it is durable, so it starts the written and durable LSNs.
      */
-    public static WalWriter open(StorageFiles files, Path dir, WalRecovery.Result recovered, long segmentBytes,
-                                 WalSyncMode mode, long flushEveryBytes) {
+    public static WalWriter open(StorageFiles files, Path dir, WalRecovery.Result recovered, long lastLsn,
+                                 long segmentBytes, WalSyncMode mode, long flushEveryBytes) {
         try {
             Map<Long, Long> older = new java.util.TreeMap<>(recovered.segmentSizes());
             long number;
@@ -120,7 +123,7 @@ public final class WalWriter implements AutoCloseable {
                 files.syncDirectory(dir);
             }
             return new WalWriter(files, dir, segmentBytes, mode, flushEveryBytes, file, number, position,
-                    older, recovered.lastLsn());
+                    older, Math.max(lastLsn, recovered.lastLsn()));
         } catch (IOException e) {
             throw new GlenStorageException("cannot open the write-ahead log in " + dir + ": " + e.getMessage(), e);
         }

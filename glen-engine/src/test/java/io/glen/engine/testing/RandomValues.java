@@ -186,4 +186,18 @@ public final class RandomValues {
                 return builder.build();
         }
     }
+
+    /**
+     * A valid document id of mixed scripts (never empty, no control characters, no unpaired
+     * surrogates, far below the id length limit), often a plain ASCII one.
+     */
+    public String docId() {
+        return random.nextInt(3) == 0 ? name() : "k" + string();
+    }
+
+    /** One of the given choices. */
+    @SafeVarargs
+    public final <T> T oneOf(T... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
 }

@@ -1,0 +1,224 @@
+package io.glen.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.glen.engine.value.Value;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hot-value cache: statistics, capacity at runtime, and that it never serves stale values. */
+class GlenDbCacheTest {
+
+    private static final long CAPACITY = 1 << 20;
+
+    @TempDir
+    Path dir;
+
+    private GlenDB open(long capacity) {
+        return GlenDB.open(dir, GlenOptions.builder().cacheCapacityBytes(capacity).build());
+    }
+
+    private static Value doc(int i) {
+        return Value.object().put("i", i).put("pad", "p".repeat(200)).build();
+    }
+
+    @Test
+    void capacityIsReportedAsConfigured() {
+        try (GlenDB db = open(CAPACITY)) {
+            assertThat(db.cacheStats().capacityBytes()).isEqualTo(CAPACITY);
+            assertThat(db.stats().cache().capacityBytes()).isEqualTo(CAPACITY);
+        }
+    }
+
+    @Test
+    void aWrittenValueIsCachedAndItsReadIsAHit() {
+        try (GlenDB db = open(CAPACITY)) {
+            db.put("c", "a", doc(1));
+            CacheStats afterPut = db.cacheStats();
+            assertThat(afterPut.puts()).isEqualTo(1);
+            assertThat(afterPut.entries()).isEqualTo(1);
+            assertThat(afterPut.sizeBytes()).isPositive();
+
+            db.get("c", "a");
+
+            CacheStats afterGet = db.cacheStats();
+            assertThat(afterGet.hits()).isEqualTo(afterPut.hits() + 1);
+            assertThat(afterGet.misses()).isEqualTo(afterPut.misses());
+        }
+    }
+
+    @Test
+    void aFirstReadAfterReopenMissesThenHits() {
+        try (GlenDB db = open(CAPACITY)) {
+            db.put("c", "a", doc(1));
+        }
+        try (GlenDB db = open(CAPACITY)) {
+            assertThat(db.cacheStats().entries()).isZero();
+
+            db.get("c", "a");
+            assertThat(db.cacheStats().misses()).isEqualTo(1);
+            assertThat(db.cacheStats().hits()).isZero();
+            assertThat(db.cacheStats().puts()).isEqualTo(1);
+
+            db.get("c", "a");
+            assertThat(db.cacheStats().hits()).isEqualTo(1);
+            assertThat(db.cacheStats().misses()).isEqualTo(1);
+            assertThat(db.cacheStats().hitRate()).isEqualTo(0.5);
+        }
+    }
+
+    @Test
+    void readsOfAbsentDocumentsDoNotTouchTheCache() {
+        try (GlenDB db = open(CAPACITY)) {
+            db.get("c", "nothing");
+
+            assertThat(db.cacheStats().hits() + db.cacheStats().misses()).isZero();
+        }
+    }
+
+    @Test
+    void anOverwriteIsNeverAnsweredWithTheOldCachedValue() {
+        try (GlenDB db = open(CAPACITY)) {
+            db.put("c", "a", doc(1));
+            db.get("c", "a");
+
+            db.put("c", "a", doc(2));
+
+            assertThat(db.get("c", "a")).isEqualTo(doc(2));
+            assertThat(db.getDocument("c", "a").value()).isEqualTo(doc(2));
+        }
+    }
+
+    @Test
+    void aDeleteDropsTheCachedValue() {
+        try (GlenDB db = open(CAPACITY)) {
+            db.put("c", "a", doc(1));
+            db.get("c", "a");
+
+            db.delete("c", "a");
+
+            assertThat(db.cacheStats().entries()).isZero();
+            assertThat(db.get("c", "a")).isNull();
+        }
+    }
+
+    @Test
+    void theCacheStaysWithinItsCapacityByEvicting() {
+        long capacity = 16 * 1024;
+        try (GlenDB db = open(capacity)) {
+            for (int i = 0; i < 500; i++) {
+                db.put("c", "d" + i, doc(i));
+            }
+
+            CacheStats stats = db.cacheStats();
+            assertThat(stats.sizeBytes()).isLessThanOrEqualTo(capacity);
+            assertThat(stats.evictions()).isPositive();
+            assertThat(stats.entries()).isLessThan(500);
+            assertThat(db.count("c")).as("eviction never loses data").isEqualTo(500);
+            assertThat(db.get("c", "d0")).isEqualTo(doc(0));
+        }
+    }
+
+    @Test
+    void shrinkingTheCapacityEvictsAtOnce() {
+        try (GlenDB db = open(CAPACITY)) {
+            for (int i = 0; i < 200; i++) {
+                db.put("c", "d" + i, doc(i));
+            }
+            CacheStats full = db.cacheStats();
+            assertThat(full.entries()).isEqualTo(200);
+            assertThat(full.evictions()).isZero();
+
+            db.setCacheCapacity(4096);
+
+            CacheStats shrunk = db.cacheStats();
+            assertThat(shrunk.capacityBytes()).isEqualTo(4096);
+            assertThat(shrunk.sizeBytes()).isLessThanOrEqualTo(4096);
+            assertThat(shrunk.entries()).isLessThan(full.entries());
+            assertThat(shrunk.evictions()).isPositive();
+            assertThat(db.get("c", "d199")).isEqualTo(doc(199));
+        }
+    }
+
+    @Test
+    void growingTheCapacityLetsMoreValuesStay() {
+        try (GlenDB db = open(4096)) {
+            db.setCacheCapacity(CAPACITY);
+            for (int i = 0; i < 200; i++) {
+                db.put("c", "d" + i, doc(i));
+            }
+
+            assertThat(db.cacheStats().entries()).isEqualTo(200);
+            assertThat(db.cacheStats().capacityBytes()).isEqualTo(CAPACITY);
+        }
+    }
+
+    @Test
+    void capacityZeroDisablesTheCache() {
+        try (GlenDB db = open(CAPACITY)) {
+            db.put("c", "a", doc(1));
+            db.get("c", "a");
+
+            db.setCacheCapacity(0);
+
+            assertThat(db.cacheStats().entries()).isZero();
+            assertThat(db.cacheStats().sizeBytes()).isZero();
+            long puts = db.cacheStats().puts();
+            db.put("c", "b", doc(2));
+            long hits = db.cacheStats().hits();
+            assertThat(db.get("c", "a")).isEqualTo(doc(1));
+            assertThat(db.get("c", "a")).isEqualTo(doc(1));
+            assertThat(db.get("c", "b")).isEqualTo(doc(2));
+            assertThat(db.cacheStats().puts()).isEqualTo(puts);
+            assertThat(db.cacheStats().hits()).isEqualTo(hits);
+            assertThat(db.cacheStats().entries()).isZero();
+        }
+    }
+
+    @Test
+    void aDatabaseOpenedWithoutACacheCanEnableOneLater() {
+        try (GlenDB db = open(0)) {
+            db.put("c", "a", doc(1));
+            db.get("c", "a");
+            assertThat(db.cacheStats().entries()).isZero();
+
+            db.setCacheCapacity(CAPACITY);
+            db.get("c", "a");
+            db.get("c", "a");
+
+            assertThat(db.cacheStats().entries()).isEqualTo(1);
+            assertThat(db.cacheStats().hits()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withoutACacheReadsStillReturnEqualValues() {
+        try (GlenDB db = open(0)) {
+            db.put("c", "a", doc(1));
+
+            assertThat(db.get("c", "a")).isEqualTo(doc(1)).isEqualTo(db.get("c", "a"));
+        }
+    }
+
+    @Test
+    void aNegativeCapacityIsRejected() {
+        try (GlenDB db = open(CAPACITY)) {
+            assertThatThrownBy(() -> db.setCacheCapacity(-1)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(db.cacheStats().capacityBytes()).isEqualTo(CAPACITY);
+        }
+        assertThatThrownBy(() -> GlenOptions.builder().cacheCapacityBytes(-1).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void statsIncludeTheCacheStats() {
+        try (GlenDB db = open(CAPACITY)) {
+            db.put("c", "a", doc(1));
+            db.get("c", "a");
+
+            assertThat(db.stats().cache()).isEqualTo(db.cacheStats());
+        }
+    }
+}
