@@ -509,9 +509,12 @@ public final class GlenDB implements AutoCloseable {
         return result;
     }
 
-    /** Every document of a collection, sorted by id. For large collections prefer {@link #stream}. */
+    /**
+     * Every document of a collection, sorted by id in code point order (as queries sort). For large
+     * collections prefer {@link #stream}.
+     */
     public Map<String, Value> getAll(String collection) {
-        Map<String, Value> result = new TreeMap<>();
+        Map<String, Value> result = new TreeMap<>(io.glen.engine.value.ValueOrder::compareStrings);
         try (Stream<Document> documents = stream(collection)) {
             documents.forEach(d -> result.put(d.id(), d.value()));
         }
@@ -624,7 +627,11 @@ public final class GlenDB implements AutoCloseable {
         return store.wal().poisonCause();
     }
 
-    /** The statistics of the database. */
+    /**
+     * The statistics of the database. Like {@link #cacheStats()}, {@link #walTotalSize()},
+     * {@link #isWritable()} and {@link #isCompacting()}, it still answers after {@link #close()}, so
+     * monitoring never throws.
+     */
     public GlenStats stats() {
         Map<String, Long> counts = new TreeMap<>();
         store.collections().forEach((name, cs) -> counts.put(name, (long) cs.size()));

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A point-in-time view of a database, safe to export: counts and sizes only, never keys, values or
- * file paths.
+ * file paths. Counters and the last snapshot/compaction refer to this process: they start at zero
+ * (or null) when the database is opened.
  *
  * @param documentCounts documents per collection
  * @param lsn the last assigned log sequence number

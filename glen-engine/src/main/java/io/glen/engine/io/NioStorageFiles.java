@@ -3,6 +3,7 @@ package io.glen.engine.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -74,6 +75,32 @@ public final class NioStorageFiles implements StorageFiles {
         }
     }
 
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Runs a call that opens its own channel with the caller's interrupt status cleared, repeating
+     * it when an interrupt closed that channel anyway, and restores the status afterwards.
+     */
+    private static <T> T retryingInterrupts(IoCall<T> call) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return call.call();
+                } catch (ClosedByInterruptException e) {
+                    interrupted |= Thread.interrupted();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void syncDirectory(Path dir) throws IOException {
         // On Linux and macOS a directory opened for reading can be fsync'ed, which makes its entries
@@ -81,9 +108,12 @@ public final class NioStorageFiles implements StorageFiles {
         if (System.getProperty("os.name", "").startsWith("Windows")) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        retryingInterrupts(() -> {
+            try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -98,20 +128,26 @@ public final class NioStorageFiles implements StorageFiles {
             throw new IOException("the database directory " + dir + " is already open in this JVM");
         }
         FileChannel channel;
-        try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException | RuntimeException e) {
-            HELD_LOCKS.remove(key);
-            throw e;
-        }
         FileLock lock;
         try {
-            lock = channel.tryLock();
+            FileChannel[] opened = new FileChannel[1];
+            lock = retryingInterrupts(() -> {
+                opened[0] = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                try {
+                    return opened[0].tryLock();
+                } catch (ClosedByInterruptException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    opened[0].close();
+                    throw e;
+                }
+            });
+            channel = opened[0];
         } catch (OverlappingFileLockException e) {
-            closeAfterFailedLock(channel, key);
+            HELD_LOCKS.remove(key);
             throw new IOException("the database directory " + dir + " is already open in this JVM", e);
         } catch (IOException | RuntimeException e) {
-            closeAfterFailedLock(channel, key);
+            HELD_LOCKS.remove(key);
             throw e;
         }
         if (lock == null) {

@@ -544,7 +544,8 @@ class ConcurrentWorkloadTest {
             }
         }
         Map<String, Value> shared = backup.getAll("shared");
-        assertThat(shared.keySet()).as(where + ": shared keys at LSN " + cut).isEqualTo(expected.keySet());
+        assertThat(new java.util.HashSet<>(shared.keySet())).as(where + ": shared keys at LSN " + cut)
+                .isEqualTo(expected.keySet());
         expected.forEach((key, put) -> {
             assertThat(backup.version("shared", key)).as(where + ": version of " + key).isEqualTo(put.version());
             assertThat(shared.get(key)).as(where + ": value of " + key + " at LSN " + cut).isEqualTo(put.value());
