@@ -74,6 +74,21 @@ class GlenTemplateTest {
     }
 
     @Test
+    void insertRefusesAnExistingIdAndUpdateChecksTheVersion() {
+        long v1 = template.insert("c", "x", Map.of("n", 1));
+        assertThatThrownBy(() -> template.insert("c", "x", Map.of("n", 2)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        long v2 = template.update("c", "x", Map.of("n", 2), v1);
+        assertThatThrownBy(() -> template.update("c", "x", Map.of("n", 3), v1))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> template.delete("c", "x", v1)).isInstanceOf(OptimisticLockingFailureException.class);
+        template.delete("c", "x", v2);
+        assertThat(template.exists("c", "x")).isFalse();
+        assertThatThrownBy(() -> template.update("c", "x", Map.of("n", 4), v2))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
     void inTransactionRetriesAndCommits() {
         db.put("c", "n", Value.of(1));
         long result = template.inTransaction(t -> {

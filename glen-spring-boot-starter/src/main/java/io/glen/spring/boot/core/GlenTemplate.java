@@ -1,6 +1,7 @@
 package io.glen.spring.boot.core;
 
 import io.glen.engine.CommitResult;
+import io.glen.engine.CommitStatus;
 import io.glen.engine.Document;
 import io.glen.engine.GlenDB;
 import io.glen.engine.GlenStats;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.util.Assert;
 
@@ -68,6 +70,61 @@ public class GlenTemplate {
     public long save(String collection, String id, Object document) {
         Assert.notNull(document, "document must not be null");
         return translate(() -> db.put(collection, id, converter.write(document)));
+    }
+
+    /**
+     * Stores an object that must not exist yet.
+     *
+     * @return the new version
+     * @throws DuplicateKeyException when a document with that id exists
+     */
+    public long insert(String collection, String id, Object document) {
+        Assert.notNull(document, "document must not be null");
+        Value value = converter.write(document);
+        return translate(() -> {
+            CommitResult result = db.beginTxn().put(collection, id, value, 0).commit();
+            if (result.status() == CommitStatus.CONFLICT) {
+                throw new DuplicateKeyException("document '" + id + "' already exists in collection '" + collection + "'");
+            }
+            return result.version();
+        });
+    }
+
+    /**
+     * Replaces a document only if it still has {@code expectedVersion}.
+     *
+     * @return the new version
+     * @throws OptimisticLockingFailureException when the document changed or was deleted since
+     */
+    public long update(String collection, String id, Object document, long expectedVersion) {
+        Assert.notNull(document, "document must not be null");
+        Assert.isTrue(expectedVersion > 0, "expectedVersion must be positive");
+        Value value = converter.write(document);
+        return translate(() -> {
+            CommitResult result = db.beginTxn().put(collection, id, value, expectedVersion).commit();
+            if (result.status() == CommitStatus.CONFLICT) {
+                throw new OptimisticLockingFailureException("document '" + id + "' in collection '" + collection
+                        + "' no longer has version " + expectedVersion);
+            }
+            return result.version();
+        });
+    }
+
+    /**
+     * Deletes a document only if it still has {@code expectedVersion}.
+     *
+     * @throws OptimisticLockingFailureException when the document changed or was deleted since
+     */
+    public void delete(String collection, String id, long expectedVersion) {
+        Assert.isTrue(expectedVersion > 0, "expectedVersion must be positive");
+        translate(() -> {
+            CommitResult result = db.beginTxn().delete(collection, id, expectedVersion).commit();
+            if (result.status() == CommitStatus.CONFLICT) {
+                throw new OptimisticLockingFailureException("document '" + id + "' in collection '" + collection
+                        + "' no longer has version " + expectedVersion);
+            }
+            return null;
+        });
     }
 
     /** Stores several objects of a collection atomically; returns their version. */
