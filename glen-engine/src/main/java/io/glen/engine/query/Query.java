@@ -43,6 +43,7 @@ public final class Query {
     private Filter filter = Filter.all();
     private final List<SortOrder> order = new ArrayList<>();
     private int limit = -1;
+    private long offset;
     private @Nullable Cursor after;
     private @Nullable String forcedIndex;
     private boolean useIndexes = true;
@@ -77,6 +78,18 @@ public final class Query {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         this.limit = limit;
+        return this;
+    }
+
+    /**
+     * Skips the first {@code offset} documents in query order (offset paging; prefer
+     * {@link #after(Cursor)} for deep pages, which costs nothing per skipped row).
+     */
+    public Query offset(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        this.offset = offset;
         return this;
     }
 
@@ -182,6 +195,15 @@ public final class Query {
     }
 
     private List<Row> run(int max) {
+        if (offset == 0) {
+            return collect(max);
+        }
+        long wanted = max < 0 ? -1 : Math.min(Integer.MAX_VALUE, offset + max);
+        List<Row> rows = collect((int) wanted);
+        return offset >= rows.size() ? List.of() : rows.subList((int) offset, rows.size());
+    }
+
+    private List<Row> collect(int max) {
         Comparator<Row> comparator = rowOrder();
         if (max == 0) {
             return List.of();
@@ -269,6 +291,6 @@ public final class Query {
     @Override
     public String toString() {
         return "Query[" + collection + " where " + filter + (order.isEmpty() ? "" : " order by " + order)
-                + (limit >= 0 ? " limit " + limit : "") + "]";
+                + (offset > 0 ? " offset " + offset : "") + (limit >= 0 ? " limit " + limit : "") + "]";
     }
 }
