@@ -1,0 +1,7 @@
+/**
+ * Glen Spring Data: conversion between entities and Glen values.
+ */
+@NullMarked
+package io.glen.spring.data.core.convert;
+
+import org.jspecify.annotations.NullMarked;
