@@ -179,6 +179,11 @@ final class QueryPlanner {
         boolean used;
 
         void add(FieldPredicate p, List<String> detail) {
+            Operator op = p.operator();
+            if (op != Operator.GT && op != Operator.GTE && op != Operator.LT && op != Operator.LTE
+                    && op != Operator.STARTS_WITH) {
+                return; // only these have a range, and an in() may have no operand at all
+            }
             Value v = p.operand();
             switch (p.operator()) {
                 case GT -> {
