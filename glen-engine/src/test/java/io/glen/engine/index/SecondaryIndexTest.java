@@ -83,6 +83,7 @@ class SecondaryIndexTest {
         SecondaryIndex index = index("tags");
         index.update("d", doc("tags", List.of()));
         assertThat(index.entryCount()).isEqualTo(1);
+        assertThat(index.multiValued(0)).isFalse();
     }
 
     @Test
@@ -138,6 +139,20 @@ class SecondaryIndexTest {
         assertThat(all(index.scan(three, false, four, false, false))).containsExactly("x35");
         assertThat(all(index.scan(three, true, four, false, true))).containsExactly("x35", "y3", "x3");
         assertThat(all(index.scan(four, true, three, true, false))).isEmpty();
+    }
+
+    @Test
+    void multiValuedCountsFollowTheDocuments() {
+        SecondaryIndex index = index("a", "b");
+        index.update("d", doc("a", 1L, "b", List.of(1L, 2L)));
+        assertThat(index.multiValued(0)).isFalse();
+        assertThat(index.multiValued(1)).isTrue();
+        index.update("e", doc("a", List.of("p", "q"), "b", 5L));
+        assertThat(index.multiValued(0)).isTrue();
+        index.update("d", doc("a", 1L, "b", 3L));
+        assertThat(index.multiValued(1)).isFalse();
+        index.update("e", null);
+        assertThat(index.multiValued(0)).isFalse();
     }
 
     @Test
