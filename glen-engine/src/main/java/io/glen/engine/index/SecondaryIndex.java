@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * every value {@link FieldValues} reaches (an array field contributes the array and each element:
  * multikey); a missing later path of a composite index contributes {@link KeyPart#MISSING}. A
  * composite key is every combination of its paths' values. Updates happen under the database's
- * write lock; a writer adds a document's new entries before removing its stale ones.
+ * write lock; a writer adds a document's new entries before removing its stale ones, and counts a
+ * document as {@link #multiValued multi-valued} before it uncounts its old keys.
  */
 public final class SecondaryIndex {
 
@@ -31,11 +33,23 @@ public final class SecondaryIndex {
     private final ValuePath[] paths;
     private final ConcurrentSkipListSet<IndexEntry> entries = new ConcurrentSkipListSet<>(IndexEntry.ORDER);
     private final ConcurrentHashMap<String, Object[][]> keysByDoc = new ConcurrentHashMap<>();
+    /** Per path: how many documents reach more than one distinct value there (an array and its elements). */
+    private final AtomicIntegerArray multiValued;
 
     /** An empty index for {@code definition}. */
     public SecondaryIndex(IndexDefinition definition) {
         this.definition = definition;
         this.paths = definition.paths().stream().map(ValuePath::parse).toArray(ValuePath[]::new);
+        this.multiValued = new AtomicIntegerArray(paths.length);
+    }
+
+    /**
+     * Whether some indexed document reaches more than one distinct value at the path in key position
+     * {@code position}. Then two range predicates on that path may be satisfied by different values
+     * of one document, so their bounds must not be intersected.
+     */
+    public boolean multiValued(int position) {
+        return multiValued.get(position) > 0;
     }
 
     /** The definition. */
@@ -62,6 +76,7 @@ public final class SecondaryIndex {
     public void update(String docId, @Nullable Value value) {
         Object[][] fresh = value == null ? NO_KEYS : keysOf(value);
         Object[][] stale = fresh.length == 0 ? keysByDoc.remove(docId) : keysByDoc.put(docId, fresh);
+        countMultiValued(fresh, 1);
         for (Object[] key : fresh) {
             entries.add(IndexEntry.of(key, docId));
         }
@@ -69,6 +84,19 @@ public final class SecondaryIndex {
             for (Object[] key : stale) {
                 if (!contains(fresh, key)) {
                     entries.remove(IndexEntry.of(key, docId));
+                }
+            }
+            countMultiValued(stale, -1);
+        }
+    }
+
+    /** Adds {@code delta} to the count of every position where {@code keys} (one document's) differ. */
+    private void countMultiValued(Object[][] keys, int delta) {
+        for (int i = 0; i < paths.length; i++) {
+            for (int k = 1; k < keys.length; k++) {
+                if (KeyPart.compare(keys[k][i], keys[0][i]) != 0) {
+                    multiValued.addAndGet(i, delta);
+                    break;
                 }
             }
         }
@@ -137,6 +165,9 @@ public final class SecondaryIndex {
     public void clear() {
         entries.clear();
         keysByDoc.clear();
+        for (int i = 0; i < paths.length; i++) {
+            multiValued.set(i, 0);
+        }
     }
 
     private static final class DistinctIds implements Iterator<String> {

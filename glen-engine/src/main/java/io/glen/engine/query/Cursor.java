@@ -74,7 +74,13 @@ public final class Cursor {
             Object[] key = new Object[parts.size()];
             for (int i = 0; i < key.length; i++) {
                 Value part = parts.get(i);
-                key[i] = part.get("v") != null ? part.get("v") : KeyPart.MISSING;
+                if (part.get("v") != null) {
+                    key[i] = part.get("v");
+                } else if (Value.TRUE.equals(part.get("missing"))) {
+                    key[i] = KeyPart.MISSING;
+                } else {
+                    throw new IllegalArgumentException("not a Glen cursor: bad key part " + part);
+                }
             }
             Value id = v.get("i");
             if (id == null || id.kind() != ValueKind.STRING || key.length != order.size()) {

@@ -67,17 +67,18 @@ final class FieldPredicate extends Filter {
     }
 
     private boolean test(Value value) {
+        if (operator == Operator.IN) {
+            for (Value candidate : operands) {
+                if (value.compareTo(candidate) == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
         Value operand = operand();
         switch (operator) {
             case EQ:
                 return value.compareTo(operand) == 0;
-            case IN:
-                for (Value candidate : operands) {
-                    if (value.compareTo(candidate) == 0) {
-                        return true;
-                    }
-                }
-                return false;
             case LT:
                 return sameKind(value, operand) && value.compareTo(operand) < 0;
             case LTE:

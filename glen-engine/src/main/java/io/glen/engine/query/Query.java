@@ -237,6 +237,11 @@ public final class Query {
         }
         Iterator<String> ids = QueryPlanner.plan(cs, filter, forcedIndex, useIndexes).ids().get();
         Cursor cursor = honourCursor ? after : null;
+        if (cursor != null && !cursor.order().equals(order)) {
+            // orderBy() may have been called after after()
+            throw new IllegalArgumentException("the cursor belongs to a query ordered by " + cursor.order()
+                    + ", not " + order);
+        }
         while (ids.hasNext()) {
             String id = ids.next();
             StoredDoc stored = cs.get(id);

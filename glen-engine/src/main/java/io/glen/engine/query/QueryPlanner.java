@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Picks how to find a query's candidates. Only the top-level conjunction's field predicates are
  * considered: for each index, equality on a prefix of its paths, then either a range
- * ({@code lt/lte/gt/gte/startsWith}, intersected) or an {@code in} on the next path. The index with
+ * ({@code lt/lte/gt/gte/startsWith}, intersected unless some document reaches several values at that
+ * path, when only the first one bounds the scan) or an {@code in} on the next path. The index with
  * the longest equality prefix wins, then one with a range, then the narrower one; without a usable
  * index every document is scanned. The full filter is always applied to the candidates, so the
  * plan changes only speed, never results.
@@ -110,9 +111,14 @@ final class QueryPlanner {
         }
         String next = paths.get(eq);
         Range range = new Range();
+        boolean multiValued = index.multiValued(eq);
         for (FieldPredicate p : predicates) {
             if (p.path().equals(next)) {
-                range.add(p, detail);
+                // With several values per document, each predicate may hold for a different value:
+                // intersecting their bounds would lose documents, so one predicate bounds the scan.
+                if (!(multiValued && range.used)) {
+                    range.add(p, detail);
+                }
             }
         }
         if (range.used) {
@@ -179,6 +185,11 @@ final class QueryPlanner {
         boolean used;
 
         void add(FieldPredicate p, List<String> detail) {
+            Operator op = p.operator();
+            if (op != Operator.GT && op != Operator.GTE && op != Operator.LT && op != Operator.LTE
+                    && op != Operator.STARTS_WITH) {
+                return; // only these have a range, and an in() may have no operand at all
+            }
             Value v = p.operand();
             switch (p.operator()) {
                 case GT -> {

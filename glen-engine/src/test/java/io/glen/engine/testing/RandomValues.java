@@ -200,4 +200,135 @@ public final class RandomValues {
     public final <T> T oneOf(T... choices) {
         return choices[random.nextInt(choices.length)];
     }
+
+    // ---------------------------------------------------------------- query-shaped documents
+
+    /**
+     * Strings that stress the string order and prefix bounds: non-ASCII, supplementary characters
+     * (surrogate pairs), U+FFFF and U+E000 (which sort below supplementary characters), U+10FFFF.
+     */
+    private static final String[] QUERY_STRINGS = {"", "a", "ab", "abc", "abd", "b", "Zz", "é", "éa", "ß", "日",
+            "日本", "\uD83D\uDE00", "\uD83D\uDE00x", "a\uD83D\uDE00", "\uFFFF", "a\uFFFF", "a\uFFFFb",
+            "\uE000", "\uD7FF", "\uDBFF\uDFFF", "\uDBFF\uDFFFz", "x", "3"};
+
+    /**
+     * A scalar drawn from a small pool so that random predicates hit random documents: small ints,
+     * floats equal to ints (3.0, -0.0) and between them (3.5), NaN and infinities, huge longs, the
+     * strings above, booleans and null.
+     */
+    public Value queryScalar() {
+        int r = random.nextInt(100);
+        if (r < 35) {
+            return Value.of((long) (random.nextInt(13) - 2));
+        }
+        if (r < 50) {
+            double[] floats = {3.0, 3.5, 2.5, -0.0, 0.0, 4.0, 9.99, -1.5, 1e-9};
+            return Value.of(floats[random.nextInt(floats.length)]);
+        }
+        if (r < 53) {
+            double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0x1p53, 0x1p63};
+            return Value.of(odd[random.nextInt(odd.length)]);
+        }
+        if (r < 55) {
+            long[] odd = {Long.MAX_VALUE, Long.MIN_VALUE, (1L << 53) + 1, 1L << 53};
+            return Value.of(odd[random.nextInt(odd.length)]);
+        }
+        if (r < 85) {
+            return Value.of(queryString());
+        }
+        if (r < 92) {
+            return Value.of(random.nextBoolean());
+        }
+        return Value.NULL;
+    }
+
+    /** One of the query strings. */
+    public String queryString() {
+        return QUERY_STRINGS[random.nextInt(QUERY_STRINGS.length)];
+    }
+
+    /** A scalar, or now and then a short array of scalars (possibly nested, possibly with duplicates). */
+    public Value queryScalarOrArray() {
+        int r = random.nextInt(10);
+        if (r < 7) {
+            return queryScalar();
+        }
+        return queryArray(r == 9 ? 1 : 0);
+    }
+
+    /** An array of 0 to 4 query scalars; at depth > 0 an element may itself be an array. */
+    public Value queryArray(int depth) {
+        int n = random.nextInt(5);
+        List<Value> elements = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (depth > 0 && random.nextInt(4) == 0) {
+                elements.add(queryArray(depth - 1));
+            } else if (i > 0 && random.nextInt(5) == 0) {
+                elements.add(elements.get(random.nextInt(i))); // duplicate
+            } else {
+                elements.add(queryScalar());
+            }
+        }
+        return Value.array(elements);
+    }
+
+    /**
+     * A document shaped for query tests, every field optional: {@code a} (scalar), {@code b} (scalar or
+     * array), {@code s} (mostly a string), {@code n} (mostly an object with {@code x}, {@code y},
+     * {@code z.w}; sometimes a scalar or array), {@code tags} (mostly an array), {@code items} (mostly an
+     * array of objects with {@code sku} and {@code qty}, sometimes with non-object elements).
+     */
+    public Value queryDocument() {
+        ObjectBuilder doc = Value.object();
+        if (random.nextInt(10) < 8) {
+            doc.put("a", queryScalar());
+        }
+        if (random.nextInt(10) < 7) {
+            doc.put("b", queryScalarOrArray());
+        }
+        if (random.nextInt(10) < 7) {
+            doc.put("s", random.nextInt(6) == 0 ? queryScalar() : Value.of(queryString()));
+        }
+        if (random.nextInt(10) < 7) {
+            int r = random.nextInt(10);
+            if (r < 8) {
+                ObjectBuilder n = Value.object();
+                if (random.nextInt(4) != 0) {
+                    n.put("x", queryScalar());
+                }
+                if (random.nextInt(3) != 0) {
+                    n.put("y", queryScalarOrArray());
+                }
+                if (random.nextInt(3) == 0) {
+                    n.put("z", Value.object().put("w", queryScalar()).build());
+                }
+                doc.put("n", n.build());
+            } else {
+                doc.put("n", queryScalarOrArray());
+            }
+        }
+        if (random.nextInt(10) < 6) {
+            doc.put("tags", random.nextInt(6) == 0 ? queryScalar() : queryArray(1));
+        }
+        if (random.nextInt(10) < 5) {
+            int n = random.nextInt(4);
+            List<Value> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (random.nextInt(8) == 0) {
+                    items.add(queryScalar());
+                } else {
+                    ObjectBuilder item = Value.object();
+                    if (random.nextInt(5) != 0) {
+                        item.put("sku", random.nextInt(4) == 0 ? queryScalar() : Value.of(queryString()));
+                    }
+                    if (random.nextInt(3) != 0) {
+                        item.put("qty", Value.of((long) random.nextInt(6)));
+                    }
+                    items.add(item.build());
+                }
+            }
+            doc.put("items", Value.array(items));
+        }
+        return doc.build();
+    }
 }
