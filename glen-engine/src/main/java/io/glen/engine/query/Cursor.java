@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A keyset position in a query's order: the sort values and id of the last row of a page. A query
@@ -26,6 +27,41 @@ public final class Cursor {
         this.order = List.copyOf(order);
         this.key = key.clone();
         this.id = id;
+    }
+
+    /**
+     * A cursor positioned after the row with these sort values and id, for a query ordered by
+     * {@code order} (a null key value stands for a missing field).
+     */
+    public static Cursor of(List<SortOrder> order, List<@Nullable Value> keys, String id) {
+        if (order.size() != keys.size()) {
+            throw new IllegalArgumentException("a cursor needs one key value per sort order: " + order + " vs " + keys);
+        }
+        Object[] key = new Object[keys.size()];
+        for (int i = 0; i < key.length; i++) {
+            Value v = keys.get(i);
+            key[i] = v == null ? KeyPart.MISSING : v;
+        }
+        return new Cursor(order, key, java.util.Objects.requireNonNull(id, "id must not be null"));
+    }
+
+    /** The sort orders of the query this cursor belongs to. */
+    public List<SortOrder> sortOrders() {
+        return order;
+    }
+
+    /** The sort values of the row (null where the field was missing). */
+    public List<@Nullable Value> keyValues() {
+        List<@Nullable Value> values = new ArrayList<>(key.length);
+        for (Object part : key) {
+            values.add(part instanceof Value v ? v : null);
+        }
+        return values;
+    }
+
+    /** The id of the row. */
+    public String documentId() {
+        return id;
     }
 
     List<SortOrder> order() {

@@ -1,0 +1,339 @@
+package io.glen.spring.data.core;
+
+import io.glen.engine.Document;
+import io.glen.engine.index.IndexDefinition;
+import io.glen.engine.query.Direction;
+import io.glen.engine.query.Filter;
+import io.glen.engine.query.Query;
+import io.glen.spring.boot.core.GlenTemplate;
+import io.glen.spring.data.core.convert.MappingGlenConverter;
+import io.glen.spring.data.core.mapping.CompoundIndex;
+import io.glen.spring.data.core.mapping.GlenMappingContext;
+import io.glen.spring.data.core.mapping.GlenPersistentEntity;
+import io.glen.spring.data.core.mapping.GlenPersistentProperty;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.core.PropertyPath;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.model.ConvertingPropertyAccessor;
+import org.springframework.util.Assert;
+
+/**
+ * Entity-level operations on Glen: maps objects to documents with {@link MappingGlenConverter},
+ * runs every operation through {@link GlenTemplate} (so exceptions arrive translated and
+ * transactions bound by a Glen transaction manager are honoured), creates the indexes declared by
+ * {@code @Indexed} and {@code @CompoundIndex} the first time a type is used, and translates
+ * property paths and {@link Sort}s into stored field paths.
+ *
+ * <p>Saving follows Spring Data's insert-versus-update rules: an entity with a {@code @Version}
+ * property is new while its version is null (or 0 for primitives) and is then inserted (an
+ * existing id is a {@code DuplicateKeyException}); otherwise it is updated only if the stored
+ * version still matches ({@link OptimisticLockingFailureException}). Entities without a version
+ * are upserted. A null String id is generated (a random UUID).
+ */
+public class GlenEntityTemplate {
+
+    private final GlenTemplate template;
+    private final GlenMappingContext mappingContext;
+    private final MappingGlenConverter converter;
+    private final Set<Class<?>> indexed = ConcurrentHashMap.newKeySet();
+    private final List<java.util.function.Consumer<io.glen.engine.query.QueryPlan>> planListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A template over {@code template}, mapping with {@code converter}. */
+    public GlenEntityTemplate(GlenTemplate template, MappingGlenConverter converter) {
+        Assert.notNull(template, "GlenTemplate must not be null");
+        Assert.notNull(converter, "MappingGlenConverter must not be null");
+        this.template = template;
+        this.converter = converter;
+        this.mappingContext = converter.getMappingContext();
+    }
+
+    /** The underlying template. */
+    public GlenTemplate getGlenTemplate() {
+        return template;
+    }
+
+    /** The converter. */
+    public MappingGlenConverter getConverter() {
+        return converter;
+    }
+
+    /** The mapping context. */
+    public GlenMappingContext getMappingContext() {
+        return mappingContext;
+    }
+
+    /** The mapping metadata of {@code type}, creating its declared indexes on first use. */
+    public GlenPersistentEntity<?> entity(Class<?> type) {
+        GlenPersistentEntity<?> entity = mappingContext.getRequiredPersistentEntity(type);
+        if (indexed.add(type)) {
+            try {
+                ensureIndexes(entity);
+            } catch (RuntimeException e) {
+                indexed.remove(type);
+                throw e;
+            }
+        }
+        return entity;
+    }
+
+    /** The collection of {@code type}. */
+    public String collection(Class<?> type) {
+        return entity(type).getCollection();
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /** Inserts or updates an entity (see the class documentation); returns it with id and version set. */
+    public <T> T save(T entity) {
+        Assert.notNull(entity, "entity must not be null");
+        GlenPersistentEntity<?> persistent = entity(entity.getClass());
+        PersistentPropertyAccessor<T> accessor = accessor(persistent, entity);
+        String id = idOf(persistent, accessor, true);
+        GlenPersistentProperty versionProperty = persistent.getVersionProperty();
+        if (versionProperty == null) {
+            template.save(persistent.getCollection(), id, converter.writeEntity(accessor.getBean()));
+            return accessor.getBean();
+        }
+        Object current = accessor.getProperty(versionProperty);
+        long expected = current == null ? 0 : ((Number) current).longValue();
+        long version = expected == 0
+                ? template.insert(persistent.getCollection(), id, converter.writeEntity(accessor.getBean()))
+                : template.update(persistent.getCollection(), id, converter.writeEntity(accessor.getBean()), expected);
+        accessor.setProperty(versionProperty, version);
+        return accessor.getBean();
+    }
+
+    /** Inserts an entity that must not exist yet ({@code DuplicateKeyException} otherwise). */
+    public <T> T insert(T entity) {
+        Assert.notNull(entity, "entity must not be null");
+        GlenPersistentEntity<?> persistent = entity(entity.getClass());
+        PersistentPropertyAccessor<T> accessor = accessor(persistent, entity);
+        String id = idOf(persistent, accessor, true);
+        long version = template.insert(persistent.getCollection(), id, converter.writeEntity(accessor.getBean()));
+        GlenPersistentProperty versionProperty = persistent.getVersionProperty();
+        if (versionProperty != null) {
+            accessor.setProperty(versionProperty, version);
+        }
+        return accessor.getBean();
+    }
+
+    /**
+     * Deletes an entity; with a {@code @Version} property only if the stored version still matches
+     * ({@link OptimisticLockingFailureException} otherwise).
+     */
+    public void delete(Object entity) {
+        Assert.notNull(entity, "entity must not be null");
+        GlenPersistentEntity<?> persistent = entity(entity.getClass());
+        PersistentPropertyAccessor<Object> accessor = accessor(persistent, entity);
+        String id = idOf(persistent, accessor, false);
+        GlenPersistentProperty versionProperty = persistent.getVersionProperty();
+        Object version = versionProperty == null ? null : accessor.getProperty(versionProperty);
+        if (version != null && ((Number) version).longValue() != 0) {
+            template.delete(persistent.getCollection(), id, ((Number) version).longValue());
+        } else {
+            template.delete(persistent.getCollection(), id);
+        }
+    }
+
+    /** Deletes by id; returns whether it existed. */
+    public boolean deleteById(Object id, Class<?> type) {
+        Assert.notNull(id, "id must not be null");
+        return template.delete(collection(type), converter.idToString(id));
+    }
+
+    /** Deletes every entity of {@code type}. */
+    public long deleteAll(Class<?> type) {
+        String collection = collection(type);
+        List<String> ids = template.query(collection, q -> q.list().stream().map(Document::id).toList());
+        return template.execute(db -> (long) db.deleteMany(collection, ids));
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** The entity with that id. */
+    public <T> Optional<T> findById(Object id, Class<T> type) {
+        Assert.notNull(id, "id must not be null");
+        return template.findDocument(collection(type), converter.idToString(id)).map(d -> converter.read(type, d));
+    }
+
+    /** Whether an entity with that id exists. */
+    public boolean existsById(Object id, Class<?> type) {
+        Assert.notNull(id, "id must not be null");
+        return template.exists(collection(type), converter.idToString(id));
+    }
+
+    /** The entities with these ids that exist, in the order of {@code ids}. */
+    public <T> List<T> findAllById(Iterable<?> ids, Class<T> type) {
+        String collection = collection(type);
+        List<T> result = new ArrayList<>();
+        for (Object id : ids) {
+            template.findDocument(collection, converter.idToString(id)).ifPresent(d -> result.add(converter.read(type, d)));
+        }
+        return result;
+    }
+
+    /** The number of entities of {@code type}. */
+    public long count(Class<?> type) {
+        return template.count(collection(type));
+    }
+
+    /**
+     * Runs a query built on the type's collection and maps the resulting documents.
+     *
+     * @param spec sets filter, order, offset and limit on the query
+     */
+    public <T> List<T> find(Class<T> type, java.util.function.Function<Query, Query> spec) {
+        return findDocuments(type, spec).stream().map(d -> converter.read(type, d)).toList();
+    }
+
+    /** Runs a query built on the type's collection and returns the documents themselves. */
+    public List<Document> findDocuments(Class<?> type, java.util.function.Function<Query, Query> spec) {
+        return template.query(collection(type), q -> {
+            Query query = spec.apply(q);
+            if (!planListeners.isEmpty()) {
+                io.glen.engine.query.QueryPlan plan = query.explain();
+                planListeners.forEach(listener -> listener.accept(plan));
+            }
+            return query.list();
+        });
+    }
+
+    /**
+     * Registers a listener that hears the plan of every query this template runs through
+     * {@link #findDocuments} (for tests and diagnostics; plans are only computed while one is registered).
+     */
+    public void addQueryPlanListener(java.util.function.Consumer<io.glen.engine.query.QueryPlan> listener) {
+        planListeners.add(listener);
+    }
+
+    /** Removes a listener added by {@link #addQueryPlanListener}. */
+    public void removeQueryPlanListener(java.util.function.Consumer<io.glen.engine.query.QueryPlan> listener) {
+        planListeners.remove(listener);
+    }
+
+    /** The engine sort orders for a Spring {@link Sort} of {@code type}. */
+    public List<io.glen.engine.query.SortOrder> sortOrders(Class<?> type, Sort sort) {
+        List<io.glen.engine.query.SortOrder> orders = new ArrayList<>();
+        for (Sort.Order order : sort) {
+            orders.add(new io.glen.engine.query.SortOrder(fieldPath(type, order.getProperty()),
+                    order.isAscending() ? Direction.ASC : Direction.DESC));
+        }
+        return orders;
+    }
+
+    /** Counts the entities matching {@code filter}. */
+    public long count(Class<?> type, Filter filter) {
+        return template.query(collection(type), q -> q.where(filter).count());
+    }
+
+    /** Whether an entity matches {@code filter}. */
+    public boolean exists(Class<?> type, Filter filter) {
+        return template.query(collection(type), q -> q.where(filter).exists());
+    }
+
+    /** Applies a Spring {@link Sort} to an engine query (property paths become field paths). */
+    public Query applySort(Query query, Class<?> type, Sort sort) {
+        for (Sort.Order order : sort) {
+            String path = fieldPath(type, order.getProperty());
+            if (order.isIgnoreCase()) {
+                throw new InvalidDataAccessApiUsageException("Glen cannot sort ignoring case (" + order + ")");
+            }
+            query.orderBy(path, order.isAscending() ? Direction.ASC : Direction.DESC);
+        }
+        return query;
+    }
+
+    /** The stored dotted field path of a (dotted) property path of {@code type}. */
+    public String fieldPath(Class<?> type, String propertyPath) {
+        return fieldPath(PropertyPath.from(propertyPath, type));
+    }
+
+    /** The stored dotted field path of a property path. */
+    public String fieldPath(PropertyPath path) {
+        GlenPersistentProperty leaf = mappingContext.getPersistentPropertyPath(path).getLeafProperty();
+        if (leaf != null && leaf.isIdProperty() && !path.hasNext()) {
+            throw new InvalidDataAccessApiUsageException("the id is the document key, not a stored field: use "
+                    + "findById/findAllById instead of querying or sorting by '" + path.toDotPath() + "'");
+        }
+        return mappingContext.getPersistentPropertyPath(path).toDotPath(GlenPersistentProperty::getFieldName);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private <T> PersistentPropertyAccessor<T> accessor(GlenPersistentEntity<?> persistent, T entity) {
+        return new ConvertingPropertyAccessor<>(persistent.getPropertyAccessor(entity), converter.getConversionService());
+    }
+
+    private String idOf(GlenPersistentEntity<?> persistent, PersistentPropertyAccessor<?> accessor, boolean generate) {
+        GlenPersistentProperty idProperty = persistent.getIdProperty();
+        if (idProperty == null) {
+            throw new InvalidDataAccessApiUsageException(persistent.getType().getName() + " has no @Id property");
+        }
+        Object id = accessor.getProperty(idProperty);
+        if (id == null) {
+            if (!generate || idProperty.getType() != String.class) {
+                throw new InvalidDataAccessApiUsageException("the id of " + persistent.getType().getSimpleName()
+                        + " is null" + (generate ? "; only String ids are generated" : ""));
+            }
+            id = UUID.randomUUID().toString();
+            accessor.setProperty(idProperty, id);
+        }
+        return converter.idToString(id);
+    }
+
+    private void ensureIndexes(GlenPersistentEntity<?> entity) {
+        String collection = entity.getCollection();
+        for (IndexDefinition definition : declaredIndexes(entity)) {
+            template.execute(db -> db.createIndex(collection, definition.name(),
+                    definition.paths().toArray(new String[0])));
+        }
+    }
+
+    /** The indexes the annotations of an entity declare. */
+    public List<IndexDefinition> declaredIndexes(GlenPersistentEntity<?> entity) {
+        List<IndexDefinition> definitions = new ArrayList<>();
+        collectIndexed(entity, "", new HashSet<>(), definitions);
+        CompoundIndex[] compound = entity.getType().getAnnotationsByType(CompoundIndex.class);
+        for (CompoundIndex index : compound) {
+            List<String> paths = new ArrayList<>();
+            for (String field : index.fields()) {
+                paths.add(fieldPath(entity.getType(), field));
+            }
+            definitions.add(new IndexDefinition(index.name(), paths));
+        }
+        return definitions;
+    }
+
+    private void collectIndexed(GlenPersistentEntity<?> entity, String prefix, Set<Class<?>> visiting,
+                                List<IndexDefinition> out) {
+        if (!visiting.add(entity.getType()) || visiting.size() > 4) {
+            return;
+        }
+        for (GlenPersistentProperty property : entity) {
+            String path = prefix + property.getFieldName();
+            io.glen.spring.data.core.mapping.Indexed indexed =
+                    property.findAnnotation(io.glen.spring.data.core.mapping.Indexed.class);
+            if (indexed != null) {
+                String name = indexed.name().isEmpty() ? "by_" + path.replace('.', '_') : indexed.name();
+                out.add(new IndexDefinition(name, List.of(path)));
+            }
+            if (property.isEntity() && !property.isCollectionLike() && !property.isMap()) {
+                GlenPersistentEntity<?> nested = mappingContext.getPersistentEntity(property.getActualType());
+                if (nested != null) {
+                    collectIndexed(nested, path + ".", visiting, out);
+                }
+            }
+        }
+        visiting.remove(entity.getType());
+    }
+}

@@ -1,0 +1,46 @@
+package io.glen.spring.data.repository.config;
+
+import io.glen.spring.data.core.mapping.Document;
+import io.glen.spring.data.repository.GlenRepository;
+import io.glen.spring.data.repository.support.GlenRepositoryFactoryBean;
+import java.lang.annotation.Annotation;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.data.repository.config.AnnotationRepositoryConfigurationSource;
+import org.springframework.data.repository.config.RepositoryConfigurationExtensionSupport;
+
+/** Glen's Spring Data repository configuration: module name, factory bean, entity template reference. */
+public class GlenRepositoryConfigurationExtension extends RepositoryConfigurationExtensionSupport {
+
+    @Override
+    public String getModuleName() {
+        return "Glen";
+    }
+
+    @Override
+    protected String getModulePrefix() {
+        return "glen";
+    }
+
+    @Override
+    public String getRepositoryFactoryBeanClassName() {
+        return GlenRepositoryFactoryBean.class.getName();
+    }
+
+    @Override
+    protected Collection<Class<? extends Annotation>> getIdentifyingAnnotations() {
+        return List.of(Document.class);
+    }
+
+    @Override
+    protected Collection<Class<?>> getIdentifyingTypes() {
+        return List.of(GlenRepository.class);
+    }
+
+    @Override
+    public void postProcess(BeanDefinitionBuilder builder, AnnotationRepositoryConfigurationSource config) {
+        String ref = config.getAttributes().getString("entityTemplateRef");
+        builder.addPropertyReference("entityTemplate", ref.isEmpty() ? "glenEntityTemplate" : ref);
+    }
+}
