@@ -291,6 +291,12 @@ public class GlenEntityTemplate {
         return converter.idToString(id);
     }
 
+    /** Creates the indexes {@code type}'s annotations declare (existing ones with the same paths are kept). */
+    public void ensureIndexes(Class<?> type) {
+        ensureIndexes(mappingContext.getRequiredPersistentEntity(type));
+        indexed.add(type);
+    }
+
     private void ensureIndexes(GlenPersistentEntity<?> entity) {
         String collection = entity.getCollection();
         for (IndexDefinition definition : declaredIndexes(entity)) {

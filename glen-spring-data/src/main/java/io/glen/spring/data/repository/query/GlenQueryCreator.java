@@ -40,10 +40,10 @@ public class GlenQueryCreator extends AbstractQueryCreator<Filter, Filter> {
                 && String.class.equals(part.getProperty().getLeafProperty().getType());
         switch (part.getType()) {
             case SIMPLE_PROPERTY:
-                return ignoreCase ? Filter.matches(path, "(?i)" + Pattern.quote(string(arguments.next())))
+                return ignoreCase ? Filter.matches(path, "(?iu)" + Pattern.quote(string(arguments.next())))
                         : Filter.eq(path, value(arguments.next()));
             case NEGATING_SIMPLE_PROPERTY:
-                return ignoreCase ? Filter.not(Filter.matches(path, "(?i)" + Pattern.quote(string(arguments.next()))))
+                return ignoreCase ? Filter.not(Filter.matches(path, "(?iu)" + Pattern.quote(string(arguments.next()))))
                         : Filter.ne(path, value(arguments.next()));
             case TRUE:
                 return Filter.eq(path, true);
@@ -72,19 +72,19 @@ public class GlenQueryCreator extends AbstractQueryCreator<Filter, Filter> {
             case BETWEEN:
                 return between(path, arguments);
             case STARTING_WITH:
-                return ignoreCase ? Filter.matches(path, "(?i)" + Pattern.quote(string(arguments.next())) + ".*")
+                return ignoreCase ? Filter.matches(path, "(?iu)" + Pattern.quote(string(arguments.next())) + ".*")
                         : Filter.startsWith(path, string(arguments.next()));
             case ENDING_WITH:
-                return ignoreCase ? Filter.matches(path, "(?i).*" + Pattern.quote(string(arguments.next())))
+                return ignoreCase ? Filter.matches(path, "(?iu).*" + Pattern.quote(string(arguments.next())))
                         : Filter.endsWith(path, string(arguments.next()));
             case CONTAINING:
                 return containing(part, path, arguments.next(), ignoreCase);
             case NOT_CONTAINING:
                 return Filter.not(containing(part, path, arguments.next(), ignoreCase));
             case LIKE:
-                return Filter.matches(path, (ignoreCase ? "(?i)" : "") + like(string(arguments.next())));
+                return Filter.matches(path, (ignoreCase ? "(?iu)" : "") + like(string(arguments.next())));
             case NOT_LIKE:
-                return Filter.not(Filter.matches(path, (ignoreCase ? "(?i)" : "") + like(string(arguments.next()))));
+                return Filter.not(Filter.matches(path, (ignoreCase ? "(?iu)" : "") + like(string(arguments.next()))));
             case REGEX:
                 return Filter.matches(path, string(arguments.next()));
             case IS_EMPTY:
@@ -139,7 +139,7 @@ public class GlenQueryCreator extends AbstractQueryCreator<Filter, Filter> {
             return Filter.eq(path, value(argument));
         }
         String text = string(argument);
-        return ignoreCase ? Filter.matches(path, "(?i).*" + Pattern.quote(text) + ".*") : Filter.contains(path, text);
+        return ignoreCase ? Filter.matches(path, "(?iu).*" + Pattern.quote(text) + ".*") : Filter.contains(path, text);
     }
 
     /** SQL-style LIKE: {@code %} and {@code *} match any run, {@code _} one character; the rest is literal. */
