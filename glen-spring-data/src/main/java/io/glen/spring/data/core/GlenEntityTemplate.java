@@ -11,6 +11,23 @@ import io.glen.spring.data.core.mapping.CompoundIndex;
 import io.glen.spring.data.core.mapping.GlenMappingContext;
 import io.glen.spring.data.core.mapping.GlenPersistentEntity;
 import io.glen.spring.data.core.mapping.GlenPersistentProperty;
+import io.glen.spring.data.core.mapping.event.AfterConvertCallback;
+import io.glen.spring.data.core.mapping.event.AfterDeleteEvent;
+import io.glen.spring.data.core.mapping.event.AfterLoadEvent;
+import io.glen.spring.data.core.mapping.event.AfterSaveCallback;
+import io.glen.spring.data.core.mapping.event.AfterSaveEvent;
+import io.glen.spring.data.core.mapping.event.BeforeConvertCallback;
+import io.glen.spring.data.core.mapping.event.BeforeConvertEvent;
+import io.glen.spring.data.core.mapping.event.BeforeDeleteEvent;
+import io.glen.spring.data.core.mapping.event.BeforeSaveCallback;
+import io.glen.spring.data.core.mapping.event.BeforeSaveEvent;
+import io.glen.spring.data.core.mapping.event.GlenMappingEvent;
+import io.glen.engine.value.Value;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mapping.callback.EntityCallbacks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,12 +56,14 @@ import org.springframework.util.Assert;
  * version still matches ({@link OptimisticLockingFailureException}). Entities without a version
  * are upserted. A null String id is generated (a random UUID).
  */
-public class GlenEntityTemplate {
+public class GlenEntityTemplate implements ApplicationContextAware {
 
     private final GlenTemplate template;
     private final GlenMappingContext mappingContext;
     private final MappingGlenConverter converter;
     private final Set<Class<?>> indexed = ConcurrentHashMap.newKeySet();
+    private @Nullable EntityCallbacks callbacks;
+    private @Nullable ApplicationEventPublisher publisher;
     private final List<java.util.function.Consumer<io.glen.engine.query.QueryPlan>> planListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -55,6 +74,26 @@ public class GlenEntityTemplate {
         this.template = template;
         this.converter = converter;
         this.mappingContext = converter.getMappingContext();
+    }
+
+    /**
+     * Enables entity callbacks ({@code BeforeConvertCallback}, {@code BeforeSaveCallback},
+     * {@code AfterSaveCallback}, {@code AfterConvertCallback}) and mapping events from the context.
+     */
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.callbacks = EntityCallbacks.create(context);
+        this.publisher = context;
+    }
+
+    /** Sets the entity callbacks explicitly (null disables them). */
+    public void setEntityCallbacks(@Nullable EntityCallbacks callbacks) {
+        this.callbacks = callbacks;
+    }
+
+    /** Sets where mapping events go (null disables them). */
+    public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
     }
 
     /** The underlying template. */
@@ -97,34 +136,44 @@ public class GlenEntityTemplate {
     public <T> T save(T entity) {
         Assert.notNull(entity, "entity must not be null");
         GlenPersistentEntity<?> persistent = entity(entity.getClass());
-        PersistentPropertyAccessor<T> accessor = accessor(persistent, entity);
+        String collection = persistent.getCollection();
+        T bean = beforeConvert(entity, collection);
+        PersistentPropertyAccessor<T> accessor = accessor(persistent, bean);
         String id = idOf(persistent, accessor, true);
+        Value value = converter.writeEntity(accessor.getBean());
+        accessor = accessor(persistent, beforeSave(accessor.getBean(), value, collection));
         GlenPersistentProperty versionProperty = persistent.getVersionProperty();
         if (versionProperty == null) {
-            template.save(persistent.getCollection(), id, converter.writeEntity(accessor.getBean()));
-            return accessor.getBean();
+            template.save(collection, id, value);
+        } else {
+            Object current = accessor.getProperty(versionProperty);
+            long expected = current == null ? 0 : ((Number) current).longValue();
+            long version = expected == 0 ? template.insert(collection, id, value)
+                    : template.update(collection, id, value, expected);
+            if (version != 0) {
+                // 0: staged in a Spring-managed Glen transaction; the version is decided at commit, so
+                // the entity keeps the version it was loaded with.
+                accessor.setProperty(versionProperty, version);
+            }
         }
-        Object current = accessor.getProperty(versionProperty);
-        long expected = current == null ? 0 : ((Number) current).longValue();
-        long version = expected == 0
-                ? template.insert(persistent.getCollection(), id, converter.writeEntity(accessor.getBean()))
-                : template.update(persistent.getCollection(), id, converter.writeEntity(accessor.getBean()), expected);
-        accessor.setProperty(versionProperty, version);
-        return accessor.getBean();
+        return afterSave(accessor.getBean(), value, collection);
     }
 
     /** Inserts an entity that must not exist yet ({@code DuplicateKeyException} otherwise). */
     public <T> T insert(T entity) {
         Assert.notNull(entity, "entity must not be null");
         GlenPersistentEntity<?> persistent = entity(entity.getClass());
-        PersistentPropertyAccessor<T> accessor = accessor(persistent, entity);
+        String collection = persistent.getCollection();
+        PersistentPropertyAccessor<T> accessor = accessor(persistent, beforeConvert(entity, collection));
         String id = idOf(persistent, accessor, true);
-        long version = template.insert(persistent.getCollection(), id, converter.writeEntity(accessor.getBean()));
+        Value value = converter.writeEntity(accessor.getBean());
+        accessor = accessor(persistent, beforeSave(accessor.getBean(), value, collection));
+        long version = template.insert(collection, id, value);
         GlenPersistentProperty versionProperty = persistent.getVersionProperty();
-        if (versionProperty != null) {
+        if (versionProperty != null && version != 0) {
             accessor.setProperty(versionProperty, version);
         }
-        return accessor.getBean();
+        return afterSave(accessor.getBean(), value, collection);
     }
 
     /**
@@ -138,17 +187,23 @@ public class GlenEntityTemplate {
         String id = idOf(persistent, accessor, false);
         GlenPersistentProperty versionProperty = persistent.getVersionProperty();
         Object version = versionProperty == null ? null : accessor.getProperty(versionProperty);
+        publish(new BeforeDeleteEvent<>(entity, persistent.getCollection(), null));
         if (version != null && ((Number) version).longValue() != 0) {
             template.delete(persistent.getCollection(), id, ((Number) version).longValue());
         } else {
             template.delete(persistent.getCollection(), id);
         }
+        publish(new AfterDeleteEvent<>(entity, persistent.getCollection(), null));
     }
 
     /** Deletes by id; returns whether it existed. */
     public boolean deleteById(Object id, Class<?> type) {
         Assert.notNull(id, "id must not be null");
-        return template.delete(collection(type), converter.idToString(id));
+        String collection = collection(type);
+        publish(new BeforeDeleteEvent<>(id, collection, null));
+        boolean existed = template.delete(collection, converter.idToString(id));
+        publish(new AfterDeleteEvent<>(id, collection, null));
+        return existed;
     }
 
     /** Deletes every entity of {@code type}. */
@@ -163,7 +218,7 @@ public class GlenEntityTemplate {
     /** The entity with that id. */
     public <T> Optional<T> findById(Object id, Class<T> type) {
         Assert.notNull(id, "id must not be null");
-        return template.findDocument(collection(type), converter.idToString(id)).map(d -> converter.read(type, d));
+        return template.findDocument(collection(type), converter.idToString(id)).map(d -> read(type, d));
     }
 
     /** Whether an entity with that id exists. */
@@ -177,7 +232,7 @@ public class GlenEntityTemplate {
         String collection = collection(type);
         List<T> result = new ArrayList<>();
         for (Object id : ids) {
-            template.findDocument(collection, converter.idToString(id)).ifPresent(d -> result.add(converter.read(type, d)));
+            template.findDocument(collection, converter.idToString(id)).ifPresent(d -> result.add(read(type, d)));
         }
         return result;
     }
@@ -193,7 +248,7 @@ public class GlenEntityTemplate {
      * @param spec sets filter, order, offset and limit on the query
      */
     public <T> List<T> find(Class<T> type, java.util.function.Function<Query, Query> spec) {
-        return findDocuments(type, spec).stream().map(d -> converter.read(type, d)).toList();
+        return findDocuments(type, spec).stream().map(d -> read(type, d)).toList();
     }
 
     /** Runs a query built on the type's collection and returns the documents themselves. */
@@ -268,7 +323,40 @@ public class GlenEntityTemplate {
         return mappingContext.getPersistentPropertyPath(path).toDotPath(GlenPersistentProperty::getFieldName);
     }
 
+    /** Reads a stored document as an entity, with {@code AfterLoadEvent} and {@code AfterConvertCallback}. */
+    @SuppressWarnings("unchecked")
+    public <T> T read(Class<T> type, Document document) {
+        T entity = converter.read(type, document);
+        publish(new AfterLoadEvent<>(entity, document.collection(), document.value()));
+        return callbacks == null ? entity
+                : (T) callbacks.callback(AfterConvertCallback.class, entity, document.value(), document.collection());
+    }
+
     // ------------------------------------------------------------------ internals
+
+    @SuppressWarnings("unchecked")
+    private <T> T beforeConvert(T entity, String collection) {
+        publish(new BeforeConvertEvent<>(entity, collection, null));
+        return callbacks == null ? entity : (T) callbacks.callback(BeforeConvertCallback.class, entity, collection);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T beforeSave(T entity, Value value, String collection) {
+        publish(new BeforeSaveEvent<>(entity, collection, value));
+        return callbacks == null ? entity : (T) callbacks.callback(BeforeSaveCallback.class, entity, value, collection);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T afterSave(T entity, Value value, String collection) {
+        publish(new AfterSaveEvent<>(entity, collection, value));
+        return callbacks == null ? entity : (T) callbacks.callback(AfterSaveCallback.class, entity, value, collection);
+    }
+
+    private void publish(GlenMappingEvent<?> event) {
+        if (publisher != null) {
+            publisher.publishEvent(event);
+        }
+    }
 
     private <T> PersistentPropertyAccessor<T> accessor(GlenPersistentEntity<?> persistent, T entity) {
         return new ConvertingPropertyAccessor<>(persistent.getPropertyAccessor(entity), converter.getConversionService());

@@ -184,7 +184,7 @@ public class GlenPartTreeQuery implements RepositoryQuery {
     private List<?> read(List<Document> documents) {
         List<Object> entities = new ArrayList<>(documents.size());
         for (Document document : documents) {
-            entities.add(template.getConverter().read(domainType, document));
+            entities.add(template.read(domainType, document));
         }
         return entities;
     }

@@ -1,6 +1,13 @@
 package io.glen.spring.data.repository.support;
 
+import io.glen.engine.query.Filter;
+import io.glen.engine.query.Query;
+import io.glen.spring.data.core.ExampleFilters;
 import io.glen.spring.data.core.GlenEntityTemplate;
+import java.util.function.Function;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.data.domain.Example;
+import org.springframework.data.repository.query.FluentQuery;
 import io.glen.spring.data.repository.GlenRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +128,67 @@ public class SimpleGlenRepository<T, ID> implements GlenRepository<T, ID> {
         List<T> content = template.find(type, q -> template.applySort(q, type, pageable.getSort())
                 .offset(pageable.getOffset()).limit(pageable.getPageSize()));
         return PageableExecutionUtils.getPage(content, pageable, this::count);
+    }
+
+    // ------------------------------------------------------------------ query by example
+
+    @Override
+    public <S extends T> Optional<S> findOne(Example<S> example) {
+        List<S> found = findAll(example, Sort.unsorted(), 2);
+        if (found.size() > 1) {
+            throw new IncorrectResultSizeDataAccessException(1, found.size());
+        }
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public <S extends T> List<S> findAll(Example<S> example) {
+        return findAll(example, Sort.unsorted(), -1);
+    }
+
+    @Override
+    public <S extends T> List<S> findAll(Example<S> example, Sort sort) {
+        return findAll(example, sort, -1);
+    }
+
+    @Override
+    public <S extends T> Page<S> findAll(Example<S> example, Pageable pageable) {
+        Filter filter = ExampleFilters.toFilter(example, template);
+        Class<S> probeType = example.getProbeType();
+        if (pageable.isUnpaged()) {
+            return PageableExecutionUtils.getPage(findAll(example, pageable.getSort()), pageable, () -> count(example));
+        }
+        List<S> content = template.find(probeType, q -> template.applySort(q.where(filter), probeType, pageable.getSort())
+                .offset(pageable.getOffset()).limit(pageable.getPageSize()));
+        return PageableExecutionUtils.getPage(content, pageable, () -> count(example));
+    }
+
+    @Override
+    public <S extends T> long count(Example<S> example) {
+        return template.count(example.getProbeType(), ExampleFilters.toFilter(example, template));
+    }
+
+    @Override
+    public <S extends T> boolean exists(Example<S> example) {
+        return template.exists(example.getProbeType(), ExampleFilters.toFilter(example, template));
+    }
+
+    @Override
+    public <S extends T, R> R findBy(Example<S> example, Function<FluentQuery.FetchableFluentQuery<S>, R> query) {
+        Assert.notNull(query, "query function must not be null");
+        Class<S> probeType = example.getProbeType();
+        return query.apply(new ExampleFluentQuery<>(template, probeType, probeType,
+                ExampleFilters.toFilter(example, template), Sort.unsorted(), -1));
+    }
+
+    private <S extends T> List<S> findAll(Example<S> example, Sort sort, int limit) {
+        Assert.notNull(example, "example must not be null");
+        Filter filter = ExampleFilters.toFilter(example, template);
+        Class<S> probeType = example.getProbeType();
+        return template.find(probeType, q -> {
+            Query query = template.applySort(q.where(filter), probeType, sort);
+            return limit > 0 ? query.limit(limit) : query;
+        });
     }
 
     /** The entity information. */

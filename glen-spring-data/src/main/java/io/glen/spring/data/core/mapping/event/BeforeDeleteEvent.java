@@ -1,0 +1,19 @@
+package io.glen.spring.data.core.mapping.event;
+
+import io.glen.engine.value.Value;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Published before an entity (or an id) is deleted; the source is what was passed.
+ *
+ * @param <T> the entity type
+ */
+public class BeforeDeleteEvent<T> extends GlenMappingEvent<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An event about {@code source} in {@code collection}. */
+    public BeforeDeleteEvent(T source, String collection, @Nullable Value document) {
+        super(source, collection, document);
+    }
+}
