@@ -224,7 +224,10 @@ public class GlenProperties implements Validator {
     /** GlenTemplate transactions. */
     public static class Transactions {
 
-        /** How many times GlenTemplate.inTransaction runs a transaction that keeps conflicting. */
+        /**
+         * How many times GlenTemplate.inTransaction runs a transaction that keeps conflicting (outside
+         * a Spring-managed transaction; inside one it runs once and the Spring transaction commits it).
+         */
         private int maxAttempts = 10;
 
         public int getMaxAttempts() {

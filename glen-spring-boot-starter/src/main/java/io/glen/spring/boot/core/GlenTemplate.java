@@ -11,6 +11,9 @@ import io.glen.engine.events.Subscription;
 import io.glen.engine.query.Filter;
 import io.glen.engine.query.Query;
 import io.glen.engine.value.Value;
+import io.glen.spring.boot.transaction.GlenTransactionHolder;
+import io.glen.spring.boot.transaction.GlenTransactionManager;
+import io.glen.spring.boot.transaction.GlenTransactionSupport;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.util.Assert;
 
@@ -27,8 +32,38 @@ import org.springframework.util.Assert;
  * The Spring-friendly face of a {@link GlenDB}: typed convenience methods, query building,
  * transactions with retry, and every Glen exception translated into Spring's
  * {@link DataAccessException} hierarchy by {@link GlenExceptionTranslator}. Thread-safe.
+ *
+ * <h2>Inside Spring-managed transactions</h2>
+ * When a {@link GlenTransactionManager} has bound a Glen transaction for this template's database
+ * to the current thread (a {@code @Transactional} method, a {@code TransactionTemplate}), the
+ * template takes part in it:
+ * <ul>
+ *   <li>{@link #findById}, {@link #findDocument}, {@link #findAllById} and {@link #exists} read
+ *       through the {@link Txn}: they see the transaction's own staged writes, and the versions they
+ *       saw are validated at commit.</li>
+ *   <li>{@link #save}, {@link #saveAll}, {@link #insert}, {@link #update} and both {@code delete}s
+ *       stage their change in the {@code Txn} instead of writing; nothing is visible to others
+ *       before the Spring transaction commits, and then all of it at once, with one version. The
+ *       methods that return a version return {@code 0} ("assigned at commit"); the committed version
+ *       is {@link GlenTransactionHolder#getCommittedVersion()} after commit. A version mismatch or a
+ *       concurrent change makes the <em>commit</em> throw {@link OptimisticLockingFailureException}
+ *       (also for an {@link #insert} whose id another transaction took meanwhile: at commit a
+ *       duplicate key cannot be told from any other conflict). Mismatches already visible when the
+ *       method is called are reported right away, as outside a transaction.</li>
+ *   <li>In a read-only transaction every write method throws
+ *       {@link InvalidDataAccessApiUsageException}.</li>
+ *   <li>{@link #inTransaction} runs its work in the bound {@code Txn} once, without retry: the
+ *       surrounding transaction commits it.</li>
+ *   <li>{@link #find}, {@link #query}, {@link #count} and {@link #execute} are not part of the
+ *       transaction: they read committed data, do not see staged writes, and what they return is
+ *       not validated at commit.</li>
+ * </ul>
+ * Outside a Spring-managed transaction every method works on the database directly, as before.
  */
 public class GlenTemplate {
+
+    /** What the write methods return for a write staged in a transaction: its version comes at commit. */
+    private static final long STAGED = 0;
 
     private final GlenDB db;
     private final GlenValueConverter converter;
@@ -66,25 +101,50 @@ public class GlenTemplate {
         return translate(() -> action.apply(db));
     }
 
-    /** Stores an object (converted to a value); returns the new version. */
+    /**
+     * Stores an object (converted to a value).
+     *
+     * @return the new version, or 0 when staged in a Spring-managed transaction
+     */
     public long save(String collection, String id, Object document) {
         Assert.notNull(document, "document must not be null");
-        return translate(() -> db.put(collection, id, converter.write(document)));
+        return translate(() -> {
+            Value value = converter.write(document);
+            Txn txn = writeTxn();
+            if (txn != null) {
+                txn.put(collection, id, value);
+                return STAGED;
+            }
+            return db.put(collection, id, value);
+        });
     }
 
     /**
      * Stores an object that must not exist yet.
      *
-     * @return the new version
-     * @throws DuplicateKeyException when a document with that id exists
+     * <p>In a Spring-managed transaction the document is read through the transaction (so its
+     * absence is validated at commit) and the put is staged; an id taken by another transaction
+     * after that read makes the commit throw {@link OptimisticLockingFailureException}.
+     *
+     * @return the new version, or 0 when staged in a Spring-managed transaction
+     * @throws DuplicateKeyException when a document with that id exists (in a transaction: as the
+     *     transaction sees it, its own staged writes included)
      */
     public long insert(String collection, String id, Object document) {
         Assert.notNull(document, "document must not be null");
         Value value = converter.write(document);
         return translate(() -> {
+            Txn txn = writeTxn();
+            if (txn != null) {
+                if (txn.get(collection, id) != null) {
+                    throw duplicate(collection, id);
+                }
+                txn.put(collection, id, value);
+                return STAGED;
+            }
             CommitResult result = db.beginTxn().put(collection, id, value, 0).commit();
             if (result.status() == CommitStatus.CONFLICT) {
-                throw new DuplicateKeyException("document '" + id + "' already exists in collection '" + collection + "'");
+                throw duplicate(collection, id);
             }
             return result.version();
         });
@@ -93,18 +153,28 @@ public class GlenTemplate {
     /**
      * Replaces a document only if it still has {@code expectedVersion}.
      *
-     * @return the new version
-     * @throws OptimisticLockingFailureException when the document changed or was deleted since
+     * <p>In a Spring-managed transaction the put is staged with {@code expectedVersion}, which the
+     * commit checks; several updates of one document in one transaction all pass the version the
+     * document had before the transaction (the committed one, as {@link #findDocument} reports it).
+     *
+     * @return the new version, or 0 when staged in a Spring-managed transaction
+     * @throws OptimisticLockingFailureException when the document changed or was deleted since (in
+     *     a transaction: at the call when that is already visible, else at commit)
      */
     public long update(String collection, String id, Object document, long expectedVersion) {
         Assert.notNull(document, "document must not be null");
         Assert.isTrue(expectedVersion > 0, "expectedVersion must be positive");
         Value value = converter.write(document);
         return translate(() -> {
+            Txn txn = writeTxn();
+            if (txn != null) {
+                checkVersion(collection, id, expectedVersion);
+                txn.put(collection, id, value, expectedVersion);
+                return STAGED;
+            }
             CommitResult result = db.beginTxn().put(collection, id, value, expectedVersion).commit();
             if (result.status() == CommitStatus.CONFLICT) {
-                throw new OptimisticLockingFailureException("document '" + id + "' in collection '" + collection
-                        + "' no longer has version " + expectedVersion);
+                throw versionMismatch(collection, id, expectedVersion);
             }
             return result.version();
         });
@@ -113,94 +183,158 @@ public class GlenTemplate {
     /**
      * Deletes a document only if it still has {@code expectedVersion}.
      *
-     * @throws OptimisticLockingFailureException when the document changed or was deleted since
+     * @throws OptimisticLockingFailureException when the document changed or was deleted since (in
+     *     a Spring-managed transaction: at the call when that is already visible, else at commit)
      */
     public void delete(String collection, String id, long expectedVersion) {
         Assert.isTrue(expectedVersion > 0, "expectedVersion must be positive");
         translate(() -> {
+            Txn txn = writeTxn();
+            if (txn != null) {
+                checkVersion(collection, id, expectedVersion);
+                txn.delete(collection, id, expectedVersion);
+                return null;
+            }
             CommitResult result = db.beginTxn().delete(collection, id, expectedVersion).commit();
             if (result.status() == CommitStatus.CONFLICT) {
-                throw new OptimisticLockingFailureException("document '" + id + "' in collection '" + collection
-                        + "' no longer has version " + expectedVersion);
+                throw versionMismatch(collection, id, expectedVersion);
             }
             return null;
         });
     }
 
-    /** Stores several objects of a collection atomically; returns their version. */
+    /**
+     * Stores several objects of a collection atomically.
+     *
+     * @return their version, or 0 when staged in a Spring-managed transaction
+     */
     public long saveAll(String collection, Map<String, ?> documents) {
         Assert.notNull(documents, "documents must not be null");
         return translate(() -> {
             Map<String, Value> values = new LinkedHashMap<>();
             documents.forEach((id, document) -> values.put(id, converter.write(document)));
+            Txn txn = writeTxn();
+            if (txn != null) {
+                values.forEach((id, value) -> txn.put(collection, id, value));
+                return STAGED;
+            }
             return db.putMany(collection, values);
         });
     }
 
-    /** The document's value, if present. */
+    /** The document's value, if present (in a transaction: as the transaction sees it). */
     public Optional<Value> findById(String collection, String id) {
-        return translate(() -> Optional.ofNullable(db.get(collection, id)));
+        return translate(() -> Optional.ofNullable(get(collection, id)));
     }
 
-    /** The document read as {@code type}, if present. */
+    /** The document read as {@code type}, if present (in a transaction: as the transaction sees it). */
     public <T> Optional<T> findById(String collection, String id, Class<T> type) {
         Assert.notNull(type, "type must not be null");
-        return translate(() -> Optional.ofNullable(db.get(collection, id)).map(v -> converter.read(v, type)));
+        return translate(() -> Optional.ofNullable(get(collection, id)).map(v -> converter.read(v, type)));
     }
 
-    /** The document with its version, if present. */
+    /**
+     * The document with its version, if present.
+     *
+     * <p>In a Spring-managed transaction the value is the one the transaction sees (its own staged
+     * write, if any) and the version is the document's committed version: the one to pass to
+     * {@link #update} or {@link #delete(String, String, long)}, and 0 for a document that exists
+     * only as a write staged by this transaction. Should the document change after the transaction
+     * first read it, the commit fails, so a committed transaction never acted on a stale pair.
+     */
     public Optional<Document> findDocument(String collection, String id) {
-        return translate(() -> Optional.ofNullable(db.getDocument(collection, id)));
+        return translate(() -> {
+            Txn txn = GlenTransactionSupport.currentTxn(db);
+            if (txn == null) {
+                return Optional.ofNullable(db.getDocument(collection, id));
+            }
+            Value value = txn.get(collection, id);
+            return value == null ? Optional.<Document>empty()
+                    : Optional.of(new Document(collection, id, db.version(collection, id), value));
+        });
     }
 
-    /** The values of the ids that exist, in request order. */
+    /** The values of the ids that exist, in request order (in a transaction: as the transaction sees them). */
     public Map<String, Value> findAllById(String collection, Collection<String> ids) {
-        return translate(() -> db.getMany(collection, ids));
+        Assert.notNull(ids, "ids must not be null");
+        return translate(() -> {
+            Txn txn = GlenTransactionSupport.currentTxn(db);
+            return txn != null ? txn.getMany(collection, ids) : db.getMany(collection, ids);
+        });
     }
 
-    /** The documents matching {@code filter}, in id order. */
+    /**
+     * The documents matching {@code filter}, in id order. Reads committed data, also in a
+     * transaction (it neither sees staged writes nor is validated at commit).
+     */
     public List<Document> find(String collection, Filter filter) {
         return translate(() -> db.query(collection).where(filter).list());
     }
 
-    /** The documents matching {@code filter}, read as {@code type}, in id order. */
+    /**
+     * The documents matching {@code filter}, read as {@code type}, in id order. Reads committed
+     * data, also in a transaction.
+     */
     public <T> List<T> find(String collection, Filter filter, Class<T> type) {
         return translate(() -> db.query(collection).where(filter).list().stream()
                 .map(d -> converter.read(d.value(), type)).toList());
     }
 
-    /** Runs a query built by {@code spec} on a fresh {@link Query} of the collection. */
+    /**
+     * Runs a query built by {@code spec} on a fresh {@link Query} of the collection. Reads committed
+     * data, also in a transaction.
+     */
     public <T> T query(String collection, Function<Query, T> spec) {
         return translate(() -> spec.apply(db.query(collection)));
     }
 
-    /** Whether the document exists. */
+    /** Whether the document exists (in a transaction: as the transaction sees it). */
     public boolean exists(String collection, String id) {
-        return translate(() -> db.version(collection, id) != 0);
+        return translate(() -> {
+            Txn txn = GlenTransactionSupport.currentTxn(db);
+            return txn != null ? txn.get(collection, id) != null : db.version(collection, id) != 0;
+        });
     }
 
-    /** The number of documents in the collection. */
+    /** The number of committed documents in the collection (not tracked by transactions). */
     public long count(String collection) {
         return translate(() -> db.count(collection));
     }
 
-    /** Deletes a document; returns whether it existed. */
+    /**
+     * Deletes a document; returns whether it existed. In a Spring-managed transaction the document
+     * is read through the transaction (so the answer is validated at commit) and the delete staged.
+     */
     public boolean delete(String collection, String id) {
-        return translate(() -> db.delete(collection, id));
+        return translate(() -> {
+            Txn txn = writeTxn();
+            if (txn != null) {
+                boolean existed = txn.get(collection, id) != null;
+                txn.delete(collection, id);
+                return existed;
+            }
+            return db.delete(collection, id);
+        });
     }
 
     /**
      * Runs {@code work} in a Glen transaction, retrying on conflict up to the configured attempts.
+     * In a Spring-managed transaction, runs {@code work} once in that transaction instead, which
+     * commits (or fails) when the Spring transaction does.
      *
      * @throws OptimisticLockingFailureException when every attempt conflicted
      */
     public <T> T inTransaction(Function<Txn, T> work) {
         Assert.notNull(work, "work must not be null");
-        return translate(() -> db.inTransaction(work::apply, maxAttempts));
+        return translate(() -> {
+            Txn txn = GlenTransactionSupport.currentTxn(db);
+            return txn != null ? work.apply(txn) : db.inTransaction(work::apply, maxAttempts);
+        });
     }
 
     /**
      * Commits a transaction once; a conflict becomes an {@link OptimisticLockingFailureException}.
+     * Not for the transaction of a Spring-managed transaction, which its transaction manager commits.
      */
     public long commit(Txn txn) {
         CommitResult result = translate(txn::commit);
@@ -210,7 +344,7 @@ public class GlenTemplate {
             case CONFLICT:
                 throw new OptimisticLockingFailureException(result.message());
             default:
-                throw new org.springframework.dao.InvalidDataAccessApiUsageException(result.message());
+                throw new InvalidDataAccessApiUsageException(result.message());
         }
     }
 
@@ -227,6 +361,41 @@ public class GlenTemplate {
     /** The database statistics. */
     public GlenStats stats() {
         return translate(db::stats);
+    }
+
+    /** The value as the bound transaction sees it, or as committed outside one. */
+    private @Nullable Value get(String collection, String id) {
+        Txn txn = GlenTransactionSupport.currentTxn(db);
+        return txn != null ? txn.get(collection, id) : db.get(collection, id);
+    }
+
+    /** The bound transaction to stage writes in, or null to write directly. */
+    private @Nullable Txn writeTxn() {
+        Txn txn = GlenTransactionSupport.currentTxn(db);
+        if (txn != null) {
+            GlenTransactionHolder holder = GlenTransactionSupport.currentHolder(db);
+            if (holder != null && holder.isReadOnly()) {
+                throw new InvalidDataAccessApiUsageException(
+                        "Glen write refused: the current transaction is read-only");
+            }
+        }
+        return txn;
+    }
+
+    /** Fails fast when the version already differs: versions only grow, so the commit would fail too. */
+    private void checkVersion(String collection, String id, long expectedVersion) {
+        if (db.version(collection, id) != expectedVersion) {
+            throw versionMismatch(collection, id, expectedVersion);
+        }
+    }
+
+    private static OptimisticLockingFailureException versionMismatch(String collection, String id, long expectedVersion) {
+        return new OptimisticLockingFailureException("document '" + id + "' in collection '" + collection
+                + "' no longer has version " + expectedVersion);
+    }
+
+    private static DuplicateKeyException duplicate(String collection, String id) {
+        return new DuplicateKeyException("document '" + id + "' already exists in collection '" + collection + "'");
     }
 
     private <T> T translate(Supplier<T> action) {
