@@ -422,8 +422,8 @@ public final class GlenDB implements AutoCloseable {
         Objects.requireNonNull(listener, "listener must not be null");
         ValuePath parsed = ValuePath.parse(path);
         return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId), change -> {
-            Value before = change.oldValue() == null ? null : parsed.lookup(change.oldValue());
-            Value after = change.newValue() == null ? null : parsed.lookup(change.newValue());
+            Value before = at(parsed, change.oldValue());
+            Value after = at(parsed, change.newValue());
             if (!Objects.equals(before, after)) {
                 listener.onFieldChange(new FieldChange(collection, docId, path, change.lsn(), before, after));
             }
@@ -439,13 +439,15 @@ public final class GlenDB implements AutoCloseable {
         Objects.requireNonNull(listener, "listener must not be null");
         ValuePath parsed = ValuePath.parse(path);
         return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId), change -> {
-            Value before = change.oldValue() == null ? null : parsed.lookup(change.oldValue());
-            Value after = change.newValue() == null ? null : parsed.lookup(change.newValue());
-            List<FieldDelta> deltas = FieldDeltas.diff(path, before, after);
+            List<FieldDelta> deltas = FieldDeltas.diff(path, at(parsed, change.oldValue()), at(parsed, change.newValue()));
             if (!deltas.isEmpty()) {
                 listener.onDelta(new FieldDeltaEvent(collection, docId, path, change.lsn(), deltas));
             }
         });
+    }
+
+    private static @Nullable Value at(ValuePath path, @Nullable Value document) {
+        return document == null ? null : path.lookup(document);
     }
 
     /**

@@ -54,7 +54,7 @@ public final class FieldValues {
                 out.add(field);
             }
         } else if (value.kind() == ValueKind.ARRAY) {
-            int index = arrayIndex(segment);
+            int index = ValuePath.arrayIndex(segment);
             if (index >= 0) {
                 if (index < value.size()) {
                     out.add(value.get(index));
@@ -70,20 +70,5 @@ public final class FieldValues {
                 }
             }
         }
-    }
-
-    private static int arrayIndex(String segment) {
-        if (segment.isEmpty() || segment.length() > 9) {
-            return -1;
-        }
-        int index = 0;
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            index = index * 10 + (c - '0');
-        }
-        return index;
     }
 }

@@ -65,7 +65,11 @@ public final class ValuePath {
         }
     }
 
-    private static int arrayIndex(String segment) {
+    /**
+     * The array index a path segment denotes: a segment of at most nine ASCII digits; -1 for
+     * anything else (which is then a field name).
+     */
+    public static int arrayIndex(String segment) {
         if (segment.length() > 9) {
             return -1;
         }

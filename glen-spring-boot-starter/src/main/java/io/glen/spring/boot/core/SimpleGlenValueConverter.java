@@ -14,7 +14,6 @@ public class SimpleGlenValueConverter implements GlenValueConverter {
     }
 
     @Override
-    @SuppressWarnings("NullAway")
     public <T> T read(Value value, Class<T> type) {
         if (type.isInstance(value)) {
             return type.cast(value);
