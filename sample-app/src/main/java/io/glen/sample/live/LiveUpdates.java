@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,13 +25,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * noticed even when nothing changes.
  */
 @Component
-public class LiveUpdates {
+public class LiveUpdates implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final List<String> COLLECTIONS = List.of("products", "orders");
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private final int maxClients;
+    private volatile boolean running;
     private final Duration timeout;
 
     public LiveUpdates(@Value("${sample.live.max-clients:32}") int maxClients,
@@ -41,6 +43,9 @@ public class LiveUpdates {
 
     /** A new connection; 503 when {@code max-clients} are already connected. */
     public SseEmitter connect() {
+        if (!running) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "shutting down");
+        }
         if (emitters.size() >= maxClients) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "too many live connections");
         }
@@ -56,7 +61,39 @@ public class LiveUpdates {
         return emitter;
     }
 
-    /** Connected clients, for tests and the page's footer. */
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every live connection. Runs before the web server's graceful shutdown (a higher phase stops
+     * first), which would otherwise wait for these never-ending requests.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter emitter : emitters) {
+            emitters.remove(emitter);
+            try {
+                emitter.complete();
+            } catch (RuntimeException e) {
+                log.debug("completing a live connection: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Connected clients (for tests). */
     public int clients() {
         return emitters.size();
     }
