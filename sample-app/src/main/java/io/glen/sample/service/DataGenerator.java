@@ -68,7 +68,7 @@ public class DataGenerator {
                 } else if (dice < 8) {
                     restocked += restock(rnd) ? 1 : 0;
                 } else {
-                    advanced += advanceOrder() ? 1 : 0;
+                    advanced += advanceOrder(rnd) ? 1 : 0;
                 }
             } catch (InsufficientStockException e) {
                 outOfStock++;
@@ -116,8 +116,10 @@ public class DataGenerator {
         return true;
     }
 
-    private boolean advanceOrder() {
-        for (OrderStatus from : List.of(OrderStatus.NEW, OrderStatus.PAID)) {
+    private boolean advanceOrder(ThreadLocalRandom rnd) {
+        List<OrderStatus> order = rnd.nextBoolean() ? List.of(OrderStatus.NEW, OrderStatus.PAID)
+                : List.of(OrderStatus.PAID, OrderStatus.NEW);
+        for (OrderStatus from : order) {
             List<Order> oldest = orders.findByStatus(from, PageRequest.of(0, 1, Sort.by("createdAt"))).getContent();
             if (!oldest.isEmpty()) {
                 Order o = oldest.get(0);
