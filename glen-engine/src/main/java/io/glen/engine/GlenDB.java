@@ -501,10 +501,12 @@ public final class GlenDB implements AutoCloseable {
         Names.checkCollection(collection);
         Map<String, Value> result = new LinkedHashMap<>();
         CollectionStore cs = store.existingCollection(collection);
-        for (String id : docIds) {
+        // Each distinct id is looked up once, so the result keeps first-occurrence order even while
+        // writers delete and re-create documents between two lookups of a repeated id.
+        for (String id : new LinkedHashSet<>(docIds)) {
             Names.checkDocId(id);
             StoredDoc doc = cs == null ? null : cs.get(id);
-            if (doc != null && !result.containsKey(id)) {
+            if (doc != null) {
                 result.put(id, store.cache().get(collection, id, doc));
             }
         }

@@ -78,10 +78,10 @@ public final class Txn implements AutoCloseable {
     /** Reads several documents of a collection (request order, absent ones left out), recording versions. */
     public Map<String, Value> getMany(String collection, Collection<String> docIds) {
         Map<String, Value> result = new LinkedHashMap<>();
-        for (String id : docIds) {
+        for (String id : new java.util.LinkedHashSet<>(docIds)) {
             Value value = get(collection, id);
             if (value != null) {
-                result.putIfAbsent(id, value);
+                result.put(id, value);
             }
         }
         return result;

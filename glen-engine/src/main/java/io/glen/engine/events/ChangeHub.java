@@ -171,20 +171,37 @@ public final class ChangeHub implements AutoCloseable {
         return active.get();
     }
 
-    /** Closes every subscription and lets running deliveries finish (waits up to 5 seconds). */
+    /**
+     * Delivers what the subscriptions have already queued (waiting at most 5 seconds for slow
+     * listeners), then closes every subscription.
+     */
     @Override
     public void close() {
         closed = true;
         drain();
-        for (Sub sub : everything) {
-            sub.close();
+        List<Sub> all = new java.util.ArrayList<>(everything);
+        byCollection.values().forEach(all::addAll);
+        byDocument.values().forEach(all::addAll);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean interrupted = false;
+        for (Sub sub : all) {
+            while (sub.busy() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(1); // bounded wait for a listener thread, not synchronization of data
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
         }
-        byCollection.values().forEach(list -> list.forEach(Sub::close));
-        byDocument.values().forEach(list -> list.forEach(Sub::close));
+        all.forEach(Sub::close);
         executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
@@ -254,6 +271,11 @@ public final class ChangeHub implements AutoCloseable {
                     schedule();
                 }
             }
+        }
+
+        /** Whether changes are queued or being delivered. */
+        boolean busy() {
+            return open && (queued.get() > 0 || scheduled.get());
         }
 
         @Override
