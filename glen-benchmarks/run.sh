@@ -3,8 +3,8 @@
 #
 #   glen-benchmarks/run.sh [quick|full] [extra JMH arguments, e.g. a benchmark regex]
 #
-# quick: 1 fork, 1 x 1 s warm-up, 2 x 1 s measurement, 50k-document hot set, queries/recovery over 100k documents,
-#        heap per document over 200k documents (about 8-10 minutes on 2 cores).
+# quick: 1 fork, 1 x 0.5 s warm-up, 2 x 1 s measurement, 20k-document hot set, queries/recovery over
+#        100k documents, heap per document over 100k documents (under 10 minutes on 2 cores).
 # full:  1 fork, 3 x 2 s warm-up, 5 x 3 s measurement, queries/recovery/heap over 1M documents.
 #
 # Builds the JMH uber-jar first when it is missing or older than the sources. Results go to
@@ -20,8 +20,8 @@ JAR="$HERE/target/glen-benchmarks.jar"
 
 case "$MODE" in
   quick)
-    JMH_OPTS=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p keys=50000 -p docs=100000)
-    HEAP_DOCS=200000
+    JMH_OPTS=(-f 1 -wi 1 -w 500ms -i 2 -r 1s -p keys=20000 -p docs=100000)
+    HEAP_DOCS=100000
     ;;
   full)
     JMH_OPTS=(-f 1 -wi 3 -w 2s -i 5 -r 3s -p docs=1000000)
@@ -73,7 +73,7 @@ java "${JVM_FLAGS[@]}" -cp "$JAR" io.glen.bench.SetupCheck 5000
 
 echo "== JMH ($MODE) -> $OUT/jmh.json"
 java "${JVM_FLAGS[@]}" -jar "$JAR" "${JMH_OPTS[@]}" -foe false -rf json -rff "$OUT/jmh.json" "$@" \
-  2>&1 | tee "$OUT/jmh.log" | grep -E '^(# Benchmark:|# Parameters:|Iteration|Result|<failure>)|Exception' || true
+  2>&1 | tee "$OUT/jmh.log" | grep --line-buffered -E '^(# Benchmark:|# Parameters:|Iteration|Result|<failure>)|Exception' || true
 
 if [ "$#" -eq 0 ]; then
   echo "== heap bytes per document ($HEAP_DOCS documents, one JVM per store)"
