@@ -39,6 +39,7 @@ public final class NitriteStore implements BenchStore {
         MVStoreModule module = MVStoreModule.withConfig()
                 .filePath(dir.resolve("nitrite.db").toFile())
                 .autoCommit(true)
+                .cacheSize(MvStoreStore.CACHE_MB)
                 .build();
         this.db = Nitrite.builder().loadModule(module).openOrCreate();
         this.collection = db.getCollection("docs");
