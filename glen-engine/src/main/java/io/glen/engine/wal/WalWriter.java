@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
  * Appends framed batches to the current segment with group commit.
  *
  * <p>Writers {@link #append} a frame to an in-memory buffer (cheap, under the database's write
- * lock, which fixes LSN order) and then call {@link #sync(long)} outside that lock. The first
- * writer to take the flush lock becomes the leader: it drains everything buffered so far, writes
- * it with one call, forces it when the mode asks, and rotates segments. Writers that queued behind
- * it usually find their record already written (and forced) and return at once, so concurrent
- * writers share one force. There is no artificial delay.
+ * lock, which fixes LSN order) and then call {@link #sync(long)} outside that lock. A writer whose
+ * record is not yet written (or forced) becomes the leader unless one is active: it drains
+ * everything buffered so far, writes it with one call, forces it when the mode asks, and rotates
+ * segments. Writers arriving meanwhile wait on a monitor and are all woken when the leader
+ * finishes; those its batch covered return at once and one of the rest leads the next batch, so
+ * concurrent writers share one force. There is no artificial delay.
  *
  * <p>A failed write or force poisons the log: every later {@code append} and {@code sync} throws
  * {@link GlenStorageException} until the database is reopened. Retrying {@code fsync} after a
@@ -45,6 +46,8 @@ public final class WalWriter implements AutoCloseable {
     private long lastEnqueuedLsn;
 
     private final ReentrantLock flushLock = new ReentrantLock();
+    private final Object progress = new Object();
+    private boolean leading; // guarded by progress
     private ByteSink spare = new ByteSink(INITIAL_BUFFER);
     private StorageFile current;
     private long currentNumber;
@@ -162,9 +165,42 @@ public final class WalWriter implements AutoCloseable {
      */
     public void sync(long lsn) {
         boolean force = mode == WalSyncMode.ALWAYS;
-        if (satisfied(lsn, force)) {
-            return;
+        boolean interrupted = false;
+        try {
+            while (!satisfied(lsn, force)) {
+                synchronized (progress) {
+                    if (leading) {
+                        // A leader is writing (and forcing): wait for it instead of queueing on the
+                        // flush lock, so that every writer its batch covered wakes at once.
+                        while (leading && !satisfied(lsn, force) && poison == null) {
+                            try {
+                                progress.wait();
+                            } catch (InterruptedException e) {
+                                interrupted = true;
+                            }
+                        }
+                        continue;
+                    }
+                    leading = true;
+                }
+                try {
+                    lead(lsn, force);
+                } finally {
+                    synchronized (progress) {
+                        leading = false;
+                        progress.notifyAll();
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Drains, writes and (when asked) forces everything buffered so far, for {@code lsn} and its followers. */
+    private void lead(long lsn, boolean force) {
         flushLock.lock();
         try {
             if (satisfied(lsn, force)) {
