@@ -20,6 +20,12 @@ import net.openhft.chronicle.map.ChronicleMapBuilder;
  */
 public final class ChronicleStore implements BenchStore {
 
+    static {
+        // Chronicle libraries report usage to an analytics service on start-up unless told not to;
+        // a benchmark must not send anything anywhere.
+        System.setProperty("chronicle.analytics.disable", "true");
+    }
+
     private final ChronicleMap<String, byte[]> map;
 
     ChronicleStore(Path dir, Durability durability, long capacity) {
