@@ -1,7 +1,9 @@
 package io.glen.bench.store;
 
 import io.glen.bench.Doc;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One store under test, reduced to the operations the workloads need. Documents are addressed by
@@ -63,4 +65,16 @@ public interface BenchStore extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The documents of {@code keys} that {@code map} holds, in request order (for map-backed stores). */
+    static List<Doc> getManyFrom(Map<String, Doc> map, String[] keys) {
+        List<Doc> result = new ArrayList<>(keys.length);
+        for (String key : keys) {
+            Doc d = map.get(key);
+            if (d != null) {
+                result.add(d);
+            }
+        }
+        return result;
+    }
 }

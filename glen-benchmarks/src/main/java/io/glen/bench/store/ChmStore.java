@@ -22,14 +22,7 @@ public final class ChmStore implements BenchStore {
 
     @Override
     public List<?> getMany(long[] ns, String[] keys) {
-        List<Doc> result = new ArrayList<>(keys.length);
-        for (String key : keys) {
-            Doc d = map.get(key);
-            if (d != null) {
-                result.add(d);
-            }
-        }
-        return result;
+        return BenchStore.getManyFrom(map, keys);
     }
 
     @Override

@@ -81,14 +81,7 @@ public final class MapDbStore implements BenchStore {
 
     @Override
     public List<?> getMany(long[] ns, String[] keys) {
-        List<Doc> result = new ArrayList<>(keys.length);
-        for (String key : keys) {
-            Doc d = map.get(key);
-            if (d != null) {
-                result.add(d);
-            }
-        }
-        return result;
+        return BenchStore.getManyFrom(map, keys);
     }
 
     /** MapDB has no per-document transactions: the nearest is a read and a compare-and-replace. */
