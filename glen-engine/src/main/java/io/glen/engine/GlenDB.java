@@ -97,6 +97,7 @@ public final class GlenDB implements AutoCloseable {
         });
         long period = Math.max(1, options.walFlushInterval().toMillis());
         walTimer.scheduleWithFixedDelay(this::timedSync, period, period, TimeUnit.MILLISECONDS);
+        store.wal().useBackgroundForcer(walTimer);
     }
 
     /** Opens (creating if needed) the database in {@code dir} with default options. */
@@ -483,16 +484,37 @@ public final class GlenDB implements AutoCloseable {
     /** The document's value, or {@code null} when absent. The value is shared and immutable. */
     public @Nullable Value get(String collection, String docId) {
         ensureOpen();
-        StoredDoc doc = store.stored(Names.checkCollection(collection), Names.checkDocId(docId));
-        return doc == null ? null : store.cache().get(collection, docId, doc);
+        CollectionStore cs = collectionOf(collection);
+        StoredDoc doc = lookup(cs, collection, docId);
+        return doc == null ? null : store.cache().value(cs, docId, doc);
     }
 
     /** The document with its version, or {@code null} when absent. */
     public @Nullable Document getDocument(String collection, String docId) {
         ensureOpen();
-        StoredDoc doc = store.stored(Names.checkCollection(collection), Names.checkDocId(docId));
+        CollectionStore cs = collectionOf(collection);
+        StoredDoc doc = lookup(cs, collection, docId);
         return doc == null ? null
-                : new Document(collection, docId, doc.version(), store.cache().get(collection, docId, doc));
+                : new Document(collection, docId, doc.version(), store.cache().value(cs, docId, doc));
+    }
+
+    /** The collection's store, or null when absent or when the name is null (checked later). */
+    private @Nullable CollectionStore collectionOf(@Nullable String collection) {
+        return collection == null ? null : store.existingCollection(collection);
+    }
+
+    /**
+     * The entry of a document, or null when absent. Only valid names are ever stored, so a found
+     * entry proves both names valid; the checks (which throw for invalid names) run only when
+     * nothing is found, keeping them off the hot read path.
+     */
+    private static @Nullable StoredDoc lookup(@Nullable CollectionStore cs, String collection, String docId) {
+        StoredDoc doc = cs == null || docId == null ? null : cs.get(docId);
+        if (doc == null) {
+            Names.checkCollection(collection);
+            Names.checkDocId(docId);
+        }
+        return doc;
     }
 
     /** The values of the given ids that exist, in request order (duplicates once). */
@@ -504,10 +526,11 @@ public final class GlenDB implements AutoCloseable {
         // Each distinct id is looked up once, so the result keeps first-occurrence order even while
         // writers delete and re-create documents between two lookups of a repeated id.
         for (String id : new LinkedHashSet<>(docIds)) {
-            Names.checkDocId(id);
-            StoredDoc doc = cs == null ? null : cs.get(id);
-            if (doc != null) {
-                result.put(id, store.cache().get(collection, id, doc));
+            StoredDoc doc = cs == null || id == null ? null : cs.get(id);
+            if (doc == null) {
+                Names.checkDocId(id); // a found id was valid when stored
+            } else {
+                result.put(id, store.cache().value(cs, id, doc));
             }
         }
         return result;
@@ -536,7 +559,7 @@ public final class GlenDB implements AutoCloseable {
             return Stream.empty();
         }
         return cs.documents().entrySet().stream().map(entry -> new Document(collection, entry.getKey(),
-                entry.getValue().version(), store.cache().get(collection, entry.getKey(), entry.getValue())));
+                entry.getValue().version(), store.cache().value(cs, entry.getKey(), entry.getValue())));
     }
 
     /** The document's version, or 0 when absent. */
@@ -719,7 +742,7 @@ public final class GlenDB implements AutoCloseable {
             return;
         }
         try {
-            store.wal().flushAndForce();
+            store.wal().forceWritten();
         } catch (GlenException e) {
             // The log is now poisoned; writers see the failure on their next write.
         }

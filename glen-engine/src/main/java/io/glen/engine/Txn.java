@@ -1,5 +1,6 @@
 package io.glen.engine;
 
+import io.glen.engine.store.CollectionStore;
 import io.glen.engine.store.DataStore;
 import io.glen.engine.store.Mutation;
 import io.glen.engine.store.StoredDoc;
@@ -70,9 +71,10 @@ public final class Txn implements AutoCloseable {
         if (own != null) {
             return own.value();
         }
-        StoredDoc doc = store.stored(collection, docId);
+        CollectionStore cs = store.existingCollection(collection);
+        StoredDoc doc = cs == null ? null : cs.get(docId);
         observed.putIfAbsent(key, doc == null ? 0L : doc.version());
-        return doc == null ? null : store.cache().get(collection, docId, doc);
+        return doc == null ? null : store.cache().value(cs, docId, doc);
     }
 
     /** Reads several documents of a collection (request order, absent ones left out), recording versions. */

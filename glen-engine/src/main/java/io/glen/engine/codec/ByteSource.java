@@ -136,12 +136,37 @@ public final class ByteSource {
 
     /** Reads a varint-length-prefixed strict UTF-8 string. */
     public String string(long maxBytes) {
-        int n = length("string length", 1, maxBytes);
+        return decode(length("string length", 1, maxBytes));
+    }
+
+    private String decode(int n) {
         String s = Utf8.decodeOrNull(buf, pos, n);
         if (s == null) {
             throw new GlenCorruptionException("malformed UTF-8 in string at position " + pos);
         }
         pos += n;
+        return s;
+    }
+
+    /**
+     * Reads a length-prefixed UTF-8 string that is likely to repeat across records (an object field
+     * name): short names are shared between decodes through a small table instead of allocated
+     * each time. Validation is the same as {@link #string}.
+     */
+    public String sharedString(long maxBytes) {
+        int n = length("string length", 1, maxBytes);
+        if (n > SharedNames.MAX_BYTES) {
+            return decode(n);
+        }
+        int hash = SharedNames.hash(buf, pos, n);
+        String s = SharedNames.lookup(buf, pos, n, hash);
+        if (s == null) {
+            int at = pos;
+            s = decode(n);
+            SharedNames.remember(buf, at, n, hash, s);
+        } else {
+            pos += n;
+        }
         return s;
     }
 

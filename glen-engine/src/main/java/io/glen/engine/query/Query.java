@@ -208,7 +208,8 @@ public final class Query {
         if (max == 0) {
             return List.of();
         }
-        if (max < 0) {
+        if (max < 0 || max == Integer.MAX_VALUE) {
+            // No real limit: collect and sort once (cheaper than a bounded heap).
             List<Row> rows = new ArrayList<>();
             scan(row -> rows.add(row), true);
             rows.sort(comparator);
@@ -248,7 +249,7 @@ public final class Query {
             if (stored == null) {
                 continue;
             }
-            Value value = store.cache().get(collection, id, stored);
+            Value value = store.cache().value(cs, id, stored);
             if (!filter.matches(value)) {
                 continue;
             }

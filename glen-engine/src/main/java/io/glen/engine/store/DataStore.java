@@ -139,11 +139,10 @@ public final class DataStore {
             if (m.op() == WalOp.PUT) {
                 byte[] encoded = m.encoded();
                 CollectionStore store = collection(m.collection());
-                StoredDoc previous = store.put(m.id(), new StoredDoc(lsn, encoded));
                 Value value = m.value();
-                if (value != null) {
-                    cache.put(m.collection(), m.id(), lsn, value, encoded.length);
-                }
+                StoredDoc entry = cache.entry(store, m.id(), lsn, encoded, value);
+                StoredDoc previous = store.put(m.id(), entry);
+                cache.written(entry);
                 if (!store.indexes().isEmpty() || changes != null) {
                     value = value != null ? value : ValueCodec.decode(encoded);
                     store.reindex(m.id(), value);
@@ -166,7 +165,9 @@ public final class DataStore {
                                 removed.version(), removed.encoded(), null));
                     }
                 }
-                cache.invalidate(m.collection(), m.id());
+                if (removed != null) {
+                    cache.deleted(store, m.id());
+                }
             }
         }
         batches.increment();
@@ -194,7 +195,7 @@ public final class DataStore {
                         + definition.name() + "' on " + existing.definition().paths());
             }
             SecondaryIndex index = new SecondaryIndex(definition);
-            store.documents().forEach((id, doc) -> index.update(id, cache.get(collection, id, doc)));
+            store.documents().forEach((id, doc) -> index.update(id, doc.decode()));
             store.addIndex(index);
             try {
                 saveCatalog();

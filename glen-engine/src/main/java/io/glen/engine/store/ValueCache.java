@@ -2,29 +2,56 @@ package io.glen.engine.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.glen.engine.CacheStats;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueCodec;
+import io.glen.engine.value.ValueFootprint;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Decoded values of hot documents, bounded by estimated heap bytes (Caffeine, W-TinyLFU). The cache
- * is never the source of truth: an entry is used only when its version equals the version in the
- * store, so a stale entry is merely a miss and no invalidation can race a writer.
+ * Keeps the decoded values of hot documents, bounded by estimated heap bytes.
+ *
+ * <p>A hot document's value lives in its store entry: the collection map holds a {@link HotDoc}
+ * (version, bytes and value) in place of the cold {@link StoredDoc}, so a hot read costs the one
+ * map lookup that finds the entry, and a value can never be stale — it is part of the entry a
+ * writer replaces. Caffeine (W-TinyLFU) only decides which entries stay hot: it tracks every
+ * {@code HotDoc} with its estimated weight and, when it evicts or drops one, the entry is swapped
+ * back to its cold twin with a compare-and-replace on the collection map (which fails, harmlessly,
+ * when a writer has replaced the entry meanwhile).
+ *
+ * <p>Hits are reported to Caffeine's frequency sketch for one read in {@value #SAMPLE} (chosen at
+ * random): the sketch estimates relative popularity, which sampling preserves, while recording
+ * every hit would cost a second hash lookup per read. Statistics are counted here, exactly.
+ *
+ * <p>Invariant (what bounds the heap): every {@code HotDoc} in a collection map is tracked by the
+ * cache. A reader makes an entry hot only by replacing the very cold entry it read and then
+ * registers it unless the cache already tracks a newer version of that document (which implies a
+ * writer has replaced the entry in the map since); a writer registers the hot entry it stores. The
+ * reverse (a tracked entry no longer in the map) is harmless and ends at its eviction.
  */
 public final class ValueCache {
 
-    /** Rough heap cost of a cache entry beyond the value itself. */
-    private static final int ENTRY_OVERHEAD = 96;
+    /** A hit is reported to the eviction policy for one read in this many. */
+    static final int SAMPLE = 8;
 
-    private record Key(String collection, String id) {
+    /**
+     * Heap bytes a hot entry costs besides its value: the {@code HotDoc} beyond the cold entry it
+     * replaces, its key, and Caffeine's node with its map slot and sketch share.
+     */
+    static final int ENTRY_OVERHEAD = 144;
+
+    /** The identity of a cached document: its collection's store (by identity) and its id. */
+    record Key(CollectionStore store, String id) {
     }
 
-    private record Entry(long version, Value value, int weight) {
-    }
-
-    private final Cache<Key, Entry> cache;
+    private final Cache<Key, HotDoc> cache;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
     private final LongAdder puts = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
     private volatile long capacity;
 
     /** A cache holding at most {@code capacityBytes} estimated heap bytes. */
@@ -32,56 +59,79 @@ public final class ValueCache {
         this.capacity = capacityBytes;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(capacityBytes)
-                .weigher((Key k, Entry e) -> e.weight())
+                .weigher((Key k, HotDoc doc) -> doc.weight)
                 .executor(Runnable::run)
-                .recordStats()
+                .removalListener(this::removed)
                 .build();
     }
 
-    /** The value of {@code doc}, from the cache when it holds that version, else decoded and cached. */
-    public Value get(String collection, String id, StoredDoc doc) {
-        Key key = new Key(collection, id);
-        Entry entry = cache.getIfPresent(key);
-        if (entry != null && entry.version() == doc.version()) {
-            return entry.value();
+    /**
+     * The value of {@code doc}, which the caller read from {@code store} under {@code id}: the
+     * entry's own value when it is hot, else decoded (and made hot when the cache is enabled).
+     */
+    public Value value(CollectionStore store, String id, StoredDoc doc) {
+        if (doc instanceof HotDoc hot) {
+            hits.increment();
+            if (ThreadLocalRandom.current().nextInt(SAMPLE) == 0) {
+                cache.getIfPresent(hot.key);
+            }
+            return hot.value;
         }
+        misses.increment();
         Value value = ValueCodec.decode(doc.encoded());
-        put(key, doc.version(), value, doc.encoded().length);
+        if (capacity > 0) {
+            HotDoc hot = hot(store, id, doc.version(), doc.encoded(), value);
+            if (store.documents().replace(id, doc, hot)) {
+                register(hot);
+            }
+        }
         return value;
     }
 
-    /** Caches a value just written (its encoded length estimates its weight). */
-    public void put(String collection, String id, long version, Value value, int encodedLength) {
-        put(new Key(collection, id), version, value, encodedLength);
+    /**
+     * The entry a writer stores for a value it has at hand: hot when the cache is enabled. The
+     * caller puts it in the map and then calls {@link #written}.
+     */
+    public StoredDoc entry(CollectionStore store, String id, long version, byte[] encoded, @Nullable Value value) {
+        return value != null && capacity > 0 ? hot(store, id, version, encoded, value)
+                : new StoredDoc(version, encoded);
     }
 
-    private void put(Key key, long version, Value value, int encodedLength) {
-        if (capacity == 0) {
-            return;
+    /** Registers an entry a writer has just stored (a no-op for a cold one). */
+    public void written(StoredDoc doc) {
+        if (doc instanceof HotDoc hot) {
+            register(hot);
         }
-        int weight = estimateWeight(key, encodedLength);
-        cache.asMap().merge(key, new Entry(version, value, weight),
-                (old, fresh) -> old.version() >= fresh.version() ? old : fresh);
+    }
+
+    /** Stops tracking a deleted document. */
+    public void deleted(CollectionStore store, String id) {
+        cache.invalidate(new Key(store, id));
+    }
+
+    private HotDoc hot(CollectionStore store, String id, long version, byte[] encoded, Value value) {
+        long weight = ENTRY_OVERHEAD + ValueFootprint.estimate(value);
+        return new HotDoc(version, encoded, value, new Key(store, id), (int) Math.min(Integer.MAX_VALUE, weight));
+    }
+
+    private void register(HotDoc hot) {
+        cache.asMap().merge(hot.key, hot, (tracked, fresh) -> tracked.version() > fresh.version() ? tracked : fresh);
         puts.increment();
     }
 
-    /** Drops a document's entry. */
-    public void invalidate(String collection, String id) {
-        cache.invalidate(new Key(collection, id));
+    /** Swaps an entry that stopped being tracked back to cold, unless a writer replaced it already. */
+    private void removed(@Nullable Key key, @Nullable HotDoc hot, RemovalCause cause) {
+        if (cause.wasEvicted()) {
+            evictions.increment();
+        }
+        if (key != null && hot != null && cause != RemovalCause.REPLACED) {
+            key.store().documents().replace(key.id(), hot, hot.cold());
+        }
     }
 
-    /** Drops everything. */
+    /** Drops every value (entries become cold). */
     public void clear() {
         cache.invalidateAll();
-    }
-
-    /**
-     * Estimated heap bytes of a decoded value: decoded values take roughly twice their encoding
-     * (object headers, references, UTF-16 strings), plus the key and the entry.
-     */
-    private static int estimateWeight(Key key, int encodedLength) {
-        long weight = ENTRY_OVERHEAD + 2L * (key.collection().length() + key.id().length()) + 2L * encodedLength;
-        return (int) Math.min(Integer.MAX_VALUE, weight);
     }
 
     /** Changes the capacity at runtime; shrinking evicts at once. */
@@ -94,14 +144,24 @@ public final class ValueCache {
         if (capacityBytes == 0) {
             cache.invalidateAll();
         }
+        cache.cleanUp();
+    }
+
+    /** Whether the cache tracks exactly this entry (for tests of the invariant). */
+    boolean tracks(HotDoc hot) {
+        return cache.asMap().get(hot.key) == hot;
+    }
+
+    /** Runs pending evictions now (for tests). */
+    void cleanUp() {
+        cache.cleanUp();
     }
 
     /** The current statistics. */
     public CacheStats stats() {
-        com.github.benmanes.caffeine.cache.stats.CacheStats s = cache.stats();
         long weighted = cache.policy().eviction().flatMap(e -> e.weightedSize().stream().boxed().findFirst())
                 .orElse(0L);
-        return new CacheStats(s.hitCount(), s.missCount(), puts.sum(), s.evictionCount(), cache.estimatedSize(),
+        return new CacheStats(hits.sum(), misses.sum(), puts.sum(), evictions.sum(), cache.estimatedSize(),
                 weighted, capacity);
     }
 }

@@ -117,7 +117,7 @@ public final class ValueCodec {
                 Value[] values = new Value[n];
                 for (int i = 0; i < n; i++) {
                     int nameAt = in.position();
-                    names[i] = in.string(Integer.MAX_VALUE);
+                    names[i] = in.sharedString(Integer.MAX_VALUE);
                     if (i > 0 && ValueOrder.compareStrings(names[i - 1], names[i]) >= 0) {
                         throw new GlenCorruptionException("object field names not strictly sorted at position " + nameAt);
                     }
