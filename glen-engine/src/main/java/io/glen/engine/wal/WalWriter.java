@@ -1,6 +1,7 @@
 package io.glen.engine.wal;
 
 import io.glen.engine.GlenClosedException;
+import io.glen.engine.GlenException;
 import io.glen.engine.GlenStorageException;
 import io.glen.engine.WalSyncMode;
 import io.glen.engine.codec.ByteSink;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +50,14 @@ public final class WalWriter implements AutoCloseable {
     private long lastEnqueuedLsn;
 
     private final ReentrantLock flushLock = new ReentrantLock();
+    /**
+     * Held by every force and by whatever closes a segment file; taken after {@link #flushLock}
+     * when both are needed (never the other way round), so a force in interval mode can run while
+     * writers keep writing under {@code flushLock}.
+     */
+    private final ReentrantLock forceLock = new ReentrantLock();
+    private final AtomicBoolean forceRequested = new AtomicBoolean();
+    private volatile @Nullable Executor backgroundForcer;
     private final Object progress = new Object();
     private boolean leading; // guarded by progress
     private ByteSink spare = new ByteSink(INITIAL_BUFFER);
@@ -208,8 +220,10 @@ public final class WalWriter implements AutoCloseable {
             }
             failIfUnusable();
             writePending();
-            if (force || (mode == WalSyncMode.INTERVAL && bytesSinceForce >= flushEveryBytes)) {
+            if (force) {
                 forceCurrent();
+            } else if (mode == WalSyncMode.INTERVAL && bytesSinceForce >= flushEveryBytes) {
+                requestForce();
             }
             rotateIfFull();
         } finally {
@@ -221,7 +235,85 @@ public final class WalWriter implements AutoCloseable {
         return force ? durableLsn >= lsn : writtenLsn >= lsn;
     }
 
-    /** Writes and forces everything buffered (the interval timer, close, snapshots). */
+    /**
+     * Lets interval-mode forces run on {@code forcer} (the database's WAL timer thread): a writer
+     * that crosses {@code flushEveryBytes} then asks for a force instead of forcing while every
+     * other writer waits. Without a forcer the writer forces inline.
+     */
+    public void useBackgroundForcer(Executor forcer) {
+        this.backgroundForcer = forcer;
+    }
+
+    /** Called under {@link #flushLock} when interval mode is due for a force. */
+    private void requestForce() {
+        Executor forcer = backgroundForcer;
+        if (forcer == null) {
+            forceCurrent();
+            return;
+        }
+        if (forceRequested.compareAndSet(false, true)) {
+            try {
+                forcer.execute(this::forceQuietly);
+            } catch (RejectedExecutionException e) {
+                // Shutting down: close() forces everything written.
+                forceRequested.set(false);
+            }
+        }
+    }
+
+    private void forceQuietly() {
+        try {
+            forceWritten();
+        } catch (GlenException e) {
+            // Poisoned: writers see the failure on their next write.
+        }
+    }
+
+    /**
+     * Writes what is buffered and forces everything written so far, holding the writers' lock only
+     * for the write: the force itself runs while writers go on appending and writing (interval
+     * mode's background force and timer).
+     */
+    public void forceWritten() {
+        forceRequested.set(false);
+        StorageFile file;
+        long upTo;
+        flushLock.lock();
+        try {
+            if (fileClosed) {
+                return;
+            }
+            failIfUnusable();
+            writePending();
+            if (durableLsn >= writtenLsn) {
+                return;
+            }
+            file = current;
+            upTo = writtenLsn;
+            bytesSinceForce = 0;
+        } finally {
+            flushLock.unlock();
+        }
+        forceLock.lock();
+        try {
+            // A rotation or close since then forced (and closed) that segment itself.
+            if (file != current || fileClosed || durableLsn >= upTo) {
+                return;
+            }
+            failIfUnusable();
+            try {
+                file.force();
+            } catch (IOException | RuntimeException e) {
+                throw poison("forcing the WAL to stable storage failed", e);
+            }
+            syncs.increment();
+            durableLsn = Math.max(durableLsn, upTo);
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    /** Writes and forces everything buffered (close, snapshots, backups). */
     public void flushAndForce() {
         flushLock.lock();
         try {
@@ -328,16 +420,20 @@ public final class WalWriter implements AutoCloseable {
         writtenLsn = upTo;
     }
 
+    /** Forces the current segment; called under {@link #flushLock}. */
     private void forceCurrent() {
         long upTo = writtenLsn;
+        forceLock.lock();
         try {
             current.force();
+            syncs.increment();
+            bytesSinceForce = 0;
+            durableLsn = Math.max(durableLsn, upTo);
         } catch (IOException | RuntimeException e) {
             throw poison("forcing the WAL to stable storage failed", e);
+        } finally {
+            forceLock.unlock();
         }
-        syncs.increment();
-        bytesSinceForce = 0;
-        durableLsn = upTo;
     }
 
     private void rotateIfFull() {
@@ -347,6 +443,15 @@ public final class WalWriter implements AutoCloseable {
     }
 
     private void startNewSegment() {
+        forceLock.lock(); // no background force may touch the old file while it is closed
+        try {
+            switchSegment();
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    private void switchSegment() {
         // The old segment is forced before the new one exists, so a later segment never holds
         // records while an earlier one misses some: recovery may treat any damage before the last
         // segment as corruption rather than a torn tail.
@@ -459,11 +564,14 @@ public final class WalWriter implements AutoCloseable {
                     }
                 }
             } finally {
-                fileClosed = true;
+                forceLock.lock();
                 try {
+                    fileClosed = true;
                     current.close();
                 } catch (IOException ignored) {
                     // Everything acknowledged was forced above; nothing is lost by a failing close.
+                } finally {
+                    forceLock.unlock();
                 }
             }
         } finally {
