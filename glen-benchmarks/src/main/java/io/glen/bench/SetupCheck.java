@@ -2,7 +2,9 @@ package io.glen.bench;
 
 import io.glen.bench.store.BenchStore;
 import io.glen.bench.store.Durability;
+import io.glen.bench.store.GlenRepoStore;
 import io.glen.bench.store.Stores;
+import io.glen.engine.query.QueryPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +14,8 @@ import java.util.Set;
 /**
  * Checks that every store's benchmark operations do what the benchmarks assume, on a small data
  * set: loads, gets, batch gets, transactions, both queries (against the expected answer computed
- * from the generator), reopen after close. run.sh runs it before measuring; any mismatch exits 1.
+ * from the generator; for the Glen repository also that its derived queries use their indexes),
+ * reopen after close. run.sh runs it before measuring; any mismatch exits 1.
  *
  * <p>Usage: {@code SetupCheck [n] [store...]}
  */
@@ -44,6 +47,8 @@ public final class SetupCheck {
     private static void check(String name, int n) {
         Path dir = BenchDirs.create("check-" + name);
         boolean indexed = !name.equals("chronicle") && !name.equals("chm");
+        // The repository stores are only measured in the query benchmark: no transactions.
+        boolean transactional = !name.equals("springkv") && !name.equals("glen-repo");
         try {
             try (BenchStore s = Stores.open(name, dir, Durability.INTERVAL, n * 2L)) {
                 if (indexed) {
@@ -65,24 +70,30 @@ public final class SetupCheck {
                 if (indexed) {
                     checkQueries(s, n);
                 }
+                if (s instanceof GlenRepoStore repo) {
+                    checkRepositoryPlans(repo);
+                }
                 if (!name.equals("springkv")) {
                     Doc fresh = Doc.generate(n + 1, n);
-                    if (name.equals("mvstore")) {
-                        // MVStore's transactions use their own map; the benchmark preloads it.
-                        expect(s.txnUpdate(10, Keys.key(10), Doc.generate(10, n)), "txn preload");
-                    }
-                    expect(s.txnUpdate(10, Keys.key(10), fresh), "txn not committed");
-                    if (!name.equals("mvstore")) {
-                        expect(s.toDoc(s.get(10, Keys.key(10))).equals(fresh), "txn not applied");
+                    if (transactional) {
+                        if (name.equals("mvstore")) {
+                            // MVStore's transactions use their own map; the benchmark preloads it.
+                            expect(s.txnUpdate(10, Keys.key(10), Doc.generate(10, n)), "txn preload");
+                        }
+                        expect(s.txnUpdate(10, Keys.key(10), fresh), "txn not committed");
+                        if (!name.equals("mvstore")) {
+                            expect(s.toDoc(s.get(10, Keys.key(10))).equals(fresh), "txn not applied");
+                        }
                     }
                     s.put(11, Keys.key(11), fresh);
-                    expect(s.toDoc(s.get(11, Keys.key(11))).equals(fresh), "overwrite not applied");
+                    expect(s.toDoc(s.get(11, Keys.key(11))).equals(overwritten(name, fresh)), "overwrite not applied");
                 }
             }
             if (!name.equals("chm") && !name.equals("springkv")) {
                 try (BenchStore s = Stores.open(name, dir, Durability.INTERVAL, n * 2L)) {
                     expect(s.size() == n, "size after reopen " + s.size());
-                    expect(s.toDoc(s.get(11, Keys.key(11))).equals(Doc.generate(n + 1, n)), "reopen lost a write");
+                    expect(s.toDoc(s.get(11, Keys.key(11))).equals(overwritten(name, Doc.generate(n + 1, n))),
+                            "reopen lost a write");
                 }
             }
         } finally {
@@ -109,6 +120,31 @@ public final class SetupCheck {
             }
             expect(ids(s, s.findScoreRange(low, low + 100)).equals(expected), "score range " + low);
         }
+    }
+
+    /**
+     * What document 11 reads back as after {@code fresh} was put under its key: {@code fresh} itself,
+     * except in the Glen repository, whose entity id is the document key (so the id is the key).
+     */
+    private static Doc overwritten(String name, Doc fresh) {
+        if (!name.equals("glen-repo")) {
+            return fresh;
+        }
+        return new Doc(Keys.key(11), fresh.name(), fresh.email(), fresh.city(), fresh.category(), fresh.age(),
+                fresh.score(), fresh.balance(), fresh.active(), fresh.created());
+    }
+
+    /**
+     * The Glen repository's derived queries must run on the entity's indexes, not scan: the plans
+     * the engine chose for them, as {@code explain()} reports them.
+     */
+    private static void checkRepositoryPlans(GlenRepoStore s) {
+        List<QueryPlan> plans = s.queryPlans(Doc.category(0), 0, 100);
+        expect(plans.size() == 2, "expected 2 query plans, got " + plans);
+        expect(plans.get(0).kind() == QueryPlan.Kind.INDEX_EQUALITY && "by_category".equals(plans.get(0).index()),
+                "findByCategory plan: " + plans.get(0));
+        expect(plans.get(1).kind() == QueryPlan.Kind.INDEX_RANGE && "by_score".equals(plans.get(1).index()),
+                "findByScoreGreaterThanEqualAndScoreLessThan plan: " + plans.get(1));
     }
 
     private static Set<String> ids(BenchStore s, List<?> docs) {

@@ -45,9 +45,62 @@ class ResultsTableTest {
         assertThat(open.ratio(open.bestPeer())).isEqualTo(0.5);
 
         String table = ResultsTable.render(rows, fsync, Map.of());
-        assertThat(table).contains("| get by id (hot) | 300 | 50 | 100 | – | – | – | 1.2k | 3.00x (mvstore) | 0.25x |");
+        assertThat(table).contains("| workload | glen | glen-repo | mapdb | mvstore | nitrite | chronicle | springkv | chm |");
+        assertThat(table).contains("| get by id (hot) | 300 | – | 50 | 100 | – | – | – | 1.2k | 3.00x (mvstore) | 0.25x |");
         assertThat(table).contains("- get vs best peer: 3.00x, target 3x: PASS");
         assertThat(table).contains("- get vs ConcurrentHashMap: 0.25x, target 0.5x: MISS");
+    }
+
+    private static String query(String method, String store, double score) {
+        return """
+                {"jmhVersion":"1.37","benchmark":"io.glen.bench.jmh.QueryBench.%s","mode":"thrpt","threads":1,"forks":1,
+                 "params":{"store":"%s","docs":"100000"},
+                 "primaryMetric":{"score":%s,"scoreError":"NaN","scoreConfidence":[1.0,2.0],"scoreUnit":"ops/s",
+                   "rawData":[[1.5e3,2]]},
+                 "secondaryMetrics":{}}""".formatted(method, store, score);
+    }
+
+    @Test
+    void queryTargetComparesTheGlenRepositoryWithTheSpringDataKeyValueRepository() {
+        String json = "[" + String.join(",",
+                query("eq", "glen", 4000),
+                query("eq", "glen-repo", 3000),
+                query("eq", "mvstore", 2000),
+                query("eq", "springkv", 25),
+                query("range", "glen", 2500),
+                query("range", "glen-repo", 2600),
+                query("range", "mvstore", 2000),
+                query("range", "springkv", 20)) + "]";
+        List<ResultsTable.Row> rows = new ArrayList<>();
+        ResultsTable.readJmh(json, rows);
+
+        assertThat(rows).extracting(ResultsTable.Row::workload).containsExactly(
+                "indexed equality query (~100 hits), 100k docs", "range query (~100 hits), 100k docs");
+        // The repository is Glen, not a peer: the best peer is MVStore even where the repository beats it.
+        ResultsTable.Row range = rows.get(1);
+        assertThat(range.bestPeerName()).isEqualTo("mvstore");
+        assertThat(range.ratio(range.bestPeer())).isEqualTo(1.25);
+
+        String table = ResultsTable.render(rows, null, Map.of());
+        assertThat(table).contains(
+                "| indexed equality query (~100 hits), 100k docs | 4.0k | 3.0k | – | 2.0k | – | – | 25 | – | 2.00x (mvstore) | – |");
+        assertThat(table).contains(
+                "- indexed equality query, Glen repository vs Spring Data KeyValue map repository: 120x, target 100x: PASS");
+        assertThat(table).contains("  (Glen engine API vs the same repository: 160x)");
+
+        List<ResultsTable.Row> slow = new ArrayList<>();
+        ResultsTable.readJmh("[" + query("eq", "glen-repo", 1000) + "," + query("eq", "springkv", 25) + "]", slow);
+        assertThat(ResultsTable.render(slow, null, Map.of())).contains(
+                "- indexed equality query, Glen repository vs Spring Data KeyValue map repository: 40x, target 100x: MISS")
+                .doesNotContain("Glen engine API vs");
+
+        List<ResultsTable.Row> engineOnly = new ArrayList<>();
+        ResultsTable.readJmh("[" + query("eq", "glen", 4000) + "," + query("eq", "springkv", 25) + "]", engineOnly);
+        assertThat(ResultsTable.render(engineOnly, null, Map.of())).contains(
+                "- indexed equality query, Glen repository vs Spring Data KeyValue map repository: not measured"
+                        + " (no glen-repo result)")
+                .contains("  (Glen engine API vs the same repository: 160x)")
+                .doesNotContain("PASS").doesNotContain("MISS");
     }
 
     @Test

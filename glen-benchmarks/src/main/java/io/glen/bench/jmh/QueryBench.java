@@ -21,9 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Indexed queries over {@code docs} documents, one thread, each matching about 100 documents
  * which are returned materialized: {@code eq} = category equals a random category, {@code range}
- * = {@code low <= score < low + 100}. Glen: its indexes; MapDB and MVStore: hand-maintained
- * secondary sorted sets/maps ({@code value \0 id}) plus a primary lookup per hit; Nitrite: its
- * non-unique indexes; Spring Data KeyValue: a derived repository query, which scans.
+ * = {@code low <= score < low + 100}. Glen ({@code glen}): its indexes through the engine API;
+ * Glen repository ({@code glen-repo}): a {@code GlenRepository} derived query, which the engine plans
+ * onto the same indexes, returning mapped entities; MapDB and MVStore: hand-maintained secondary
+ * sorted sets/maps ({@code value \0 id}) plus a primary lookup per hit; Nitrite: its non-unique
+ * indexes; Spring Data KeyValue: a derived repository query, which scans.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -34,7 +36,7 @@ public class QueryBench {
 
     @State(Scope.Benchmark)
     public static class Indexed {
-        @Param({"glen", "mapdb", "mvstore", "nitrite", "springkv"})
+        @Param({"glen", "glen-repo", "mapdb", "mvstore", "nitrite", "springkv"})
         public String store;
 
         @Param("1000000")

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 public final class Stores {
 
     /** Every name {@link #open} knows. */
-    public static final String[] ALL = {"glen", "mapdb", "mvstore", "nitrite", "chronicle", "chm", "springkv"};
+    public static final String[] ALL = {"glen", "mapdb", "mvstore", "nitrite", "chronicle", "chm", "springkv", "glen-repo"};
 
     private Stores() {
     }
@@ -26,6 +26,7 @@ public final class Stores {
             case "chronicle" -> new ChronicleStore(dir, durability, capacity);
             case "chm" -> new ChmStore();
             case "springkv" -> new SpringKvStore();
+            case "glen-repo" -> new GlenRepoStore(dir, durability);
             default -> throw new IllegalArgumentException("unknown store: " + name);
         };
     }
