@@ -2,6 +2,7 @@ package io.glen.spring.data.core.convert;
 
 import io.glen.engine.Document;
 import io.glen.engine.value.ObjectBuilder;
+import io.glen.engine.value.ObjectValue;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueKind;
 import io.glen.spring.boot.core.GlenValueConverter;
@@ -508,6 +509,7 @@ public class MappingGlenConverter implements GlenValueConverter {
         final boolean id;
         final boolean version;
         final @Nullable ValueReader reader;
+        private int slot;
 
         PropertyReader(GlenPersistentProperty property) {
             this.property = property;
@@ -526,7 +528,32 @@ public class MappingGlenConverter implements GlenValueConverter {
                 return type == Long.class || type == long.class ? Long.valueOf(documentVersion)
                         : conversionService.convert(documentVersion, type);
             }
-            return MappingGlenConverter.this.read(reader, value.get(fieldName));
+            return MappingGlenConverter.this.read(reader, field(value));
+        }
+
+        /**
+         * The stored field: objects of one entity type tend to have the same fields, so the
+         * position where it was found last is tried first (a racy hint, always checked).
+         */
+        private @Nullable Value field(Value value) {
+            if (!(value instanceof ObjectValue object)) {
+                return value.get(fieldName);
+            }
+            int size = object.size();
+            int hint = slot;
+            if (hint < size && object.nameAt(hint).equals(fieldName)) {
+                return object.valueAt(hint);
+            }
+            if (size > 16) {
+                return object.get(fieldName);
+            }
+            for (int i = 0; i < size; i++) {
+                if (object.nameAt(i).equals(fieldName)) {
+                    slot = i;
+                    return object.valueAt(i);
+                }
+            }
+            return null;
         }
     }
 
