@@ -31,6 +31,7 @@ import org.springframework.data.mapping.callback.EntityCallbacks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -227,12 +228,35 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         return template.exists(collection(type), converter.idToString(id));
     }
 
-    /** The entities with these ids that exist, in the order of {@code ids}. */
+    /**
+     * The entities with these ids that exist, in the order of {@code ids} (an id given twice is read
+     * twice). Entities without a {@code @Version} are fetched in one {@code getMany}; versioned ones
+     * one by one, since each value must come with its version.
+     */
     public <T> List<T> findAllById(Iterable<?> ids, Class<T> type) {
-        String collection = collection(type);
+        GlenPersistentEntity<?> persistent = entity(type);
+        String collection = persistent.getCollection();
         List<T> result = new ArrayList<>();
+        if (persistent.hasVersionProperty()) {
+            for (Object id : ids) {
+                template.findDocument(collection, converter.idToString(id)).ifPresent(d -> result.add(read(type, d)));
+            }
+            return result;
+        }
+        List<String> keys = new ArrayList<>();
         for (Object id : ids) {
-            template.findDocument(collection, converter.idToString(id)).ifPresent(d -> result.add(read(type, d)));
+            keys.add(converter.idToString(id));
+        }
+        if (keys.isEmpty()) {
+            return result;
+        }
+        Map<String, Value> found = template.findAllById(collection, keys);
+        for (String key : keys) {
+            Value value = found.get(key);
+            if (value != null) {
+                // The version is not read: the entity has no version property.
+                result.add(read(type, new Document(collection, key, 0, value)));
+            }
         }
         return result;
     }

@@ -65,6 +65,9 @@ class RepositorySliceTest {
     NoteRepository notes;
 
     @Autowired
+    TagRepository tags;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -81,6 +84,7 @@ class RepositorySliceTest {
     void clean() {
         orders.deleteAll();
         notes.deleteAll();
+        tags.deleteAll();
         config.events.clear();
     }
 
@@ -160,6 +164,28 @@ class RepositorySliceTest {
         assertThat(orders.findAll()).extracting(Order::getNumber).containsExactlyInAnyOrder("T-3", "T-4");
         List<Long> versions = orders.findAll().stream().map(o -> db.version("orders", o.getId())).distinct().toList();
         assertThat(versions).as("one atomic batch").hasSize(1);
+    }
+
+    @Test
+    void findAllByIdReturnsTheEntitiesThatExistInRequestOrder() {
+        tags.saveAll(List.of(new Tag("a", "A"), new Tag("b", "B"), new Tag("c", "C")));
+        assertThat(tags.findAllById(List.of("c", "missing", "a", "c")))
+                .containsExactly(new Tag("c", "C"), new Tag("a", "A"), new Tag("c", "C"));
+        assertThat(tags.findAllById(List.of())).isEmpty();
+        assertThat(tags.findAllById(List.of("nothing"))).isEmpty();
+        assertThat(config.events).filteredOn(e -> e instanceof AfterLoadEvent).hasSize(3);
+
+        Note first = notes.save(new Note(null, null, "first", null, null));
+        Note second = notes.save(notes.save(new Note(null, null, "second", null, null)).withText("second again"));
+        assertThat(second.version()).isGreaterThan(first.version());
+        assertThat(notes.findAllById(List.of(second.id(), "missing", first.id()))).containsExactly(second, first);
+
+        transactions.executeWithoutResult(status -> {
+            tags.save(new Tag("d", "D"));
+            tags.deleteById("b");
+            assertThat(tags.findAllById(List.of("d", "b", "a"))).containsExactly(new Tag("d", "D"), new Tag("a", "A"));
+        });
+        assertThat(tags.findAllById(List.of("b", "d"))).containsExactly(new Tag("d", "D"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.glen.spring.data.core.convert;
 
 import io.glen.engine.Document;
 import io.glen.engine.value.ObjectBuilder;
+import io.glen.engine.value.ObjectValue;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueKind;
 import io.glen.spring.boot.core.GlenValueConverter;
@@ -11,18 +12,26 @@ import io.glen.spring.data.core.mapping.GlenPersistentProperty;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.CollectionFactory;
+import org.springframework.core.NativeDetector;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mapping.InstanceCreatorMetadata;
+import org.springframework.data.mapping.Parameter;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.model.ClassGeneratingPropertyAccessorFactory;
 import org.springframework.data.mapping.model.ConvertingPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiator;
 import org.springframework.data.mapping.model.EntityInstantiators;
+import org.springframework.data.mapping.model.ParameterValueProvider;
 import org.springframework.data.mapping.model.PersistentEntityParameterValueProvider;
 import org.springframework.data.mapping.model.PropertyValueProvider;
 import org.springframework.util.Assert;
@@ -42,6 +51,16 @@ public class MappingGlenConverter implements GlenValueConverter {
     private final GlenCustomConversions conversions;
     private final GenericConversionService conversionService = new DefaultConversionService();
     private final EntityInstantiators instantiators = new EntityInstantiators();
+    /**
+     * The accessor classes the mapping context generates too (it wraps them in accessors that look
+     * the generated one up again for every property); null where it does not generate them.
+     */
+    private final @Nullable ClassGeneratingPropertyAccessorFactory accessorFactory =
+            NativeDetector.inNativeImage() ? null : new ClassGeneratingPropertyAccessorFactory();
+    private final Map<Class<?>, EntityReader> entityReaders = new ConcurrentHashMap<>();
+    private final Map<Class<?>, EntityWriter> entityWriters = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ValueReader> typeReaders = new ConcurrentHashMap<>();
+    private final Map<Class<?>, WriteType> writeTypes = new ConcurrentHashMap<>();
 
     /** A converter over {@code mappingContext} with the store's and the application's conversions. */
     public MappingGlenConverter(GlenMappingContext mappingContext, GlenCustomConversions conversions) {
@@ -66,30 +85,34 @@ public class MappingGlenConverter implements GlenValueConverter {
     @Override
     public Value write(Object object) {
         Assert.notNull(object, "object must not be null");
-        return writeValue(object, TypeInformation.of(object.getClass()));
+        return writeValue(object);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T read(Value value, Class<T> type) {
-        return (T) readValue(value, TypeInformation.of(type));
+        ValueReader reader = typeReaders.get(type);
+        if (reader == null) {
+            reader = typeReaders.computeIfAbsent(type, t -> readerFor(TypeInformation.of(t)));
+        }
+        return (T) read(reader, value);
     }
 
     /** The stored value of an entity (without its id and version). */
     public Value writeEntity(Object entity) {
-        GlenPersistentEntity<?> persistent = mappingContext.getRequiredPersistentEntity(entity.getClass());
-        return writeEntity(entity, persistent);
+        return writeEntity(entity, writer(entity.getClass()));
     }
 
     /** Reads a stored document as an entity, setting its id and version. */
     public <T> T read(Class<T> type, Document document) {
-        @SuppressWarnings("unchecked")
-        GlenPersistentEntity<T> entity = (GlenPersistentEntity<T>) mappingContext.getRequiredPersistentEntity(type);
+        EntityReader plan = reader(type);
         if (document.value().kind() != ValueKind.OBJECT) {
             throw new IllegalArgumentException("document '" + document.id() + "' of collection '" + document.collection()
                     + "' is a " + document.value().kind() + ", not an object that maps to " + type.getName());
         }
-        return readEntity(document.value(), entity, document.id(), document.version());
+        @SuppressWarnings("unchecked")
+        T entity = (T) readEntity(document.value(), plan, document.id(), document.version());
+        return entity;
     }
 
     /** Converts an id to the document id string. */
@@ -114,28 +137,98 @@ public class MappingGlenConverter implements GlenValueConverter {
         if (value == null) {
             return Value.NULL;
         }
-        return writeValue(value, TypeInformation.of(value.getClass()));
+        return writeValue(value);
     }
 
     // ------------------------------------------------------------------ writing
 
-    private Value writeEntity(Object bean, GlenPersistentEntity<?> entity) {
-        PersistentPropertyAccessor<?> accessor = entity.getPropertyAccessor(bean);
-        ObjectBuilder builder = Value.object();
-        for (GlenPersistentProperty property : entity) {
-            if (property.isIdProperty() || property.isVersionProperty() || !property.isWritable()
-                    && !entity.isCreatorArgument(property)) {
-                continue;
+    /** How values of one class are written (decided once per class). */
+    private enum WriteKind { CUSTOM, SIMPLE, ARRAY, COLLECTION, MAP, ENTITY }
+
+    private record WriteType(WriteKind kind, @Nullable Class<?> target) {
+    }
+
+    /** The writable properties of an entity, with their field names, resolved once. */
+    private static final class EntityWriter {
+        final GlenPersistentEntity<?> entity;
+        final GlenPersistentProperty[] properties;
+        final String[] fieldNames;
+        final boolean generatedAccessor;
+
+        EntityWriter(GlenPersistentEntity<?> entity, boolean generatedAccessor) {
+            this.entity = entity;
+            this.generatedAccessor = generatedAccessor;
+            List<GlenPersistentProperty> written = new ArrayList<>();
+            for (GlenPersistentProperty property : entity) {
+                if (property.isIdProperty() || property.isVersionProperty() || !property.isWritable()
+                        && !entity.isCreatorArgument(property)) {
+                    continue;
+                }
+                written.add(property);
             }
-            Object value = accessor.getProperty(property);
+            this.properties = written.toArray(new GlenPersistentProperty[0]);
+            this.fieldNames = new String[properties.length];
+            for (int i = 0; i < properties.length; i++) {
+                fieldNames[i] = properties[i].getFieldName();
+            }
+        }
+    }
+
+    private EntityWriter writer(Class<?> type) {
+        EntityWriter writer = entityWriters.get(type);
+        if (writer == null) {
+            GlenPersistentEntity<?> entity = mappingContext.getRequiredPersistentEntity(type);
+            writer = entityWriters.computeIfAbsent(type, t -> new EntityWriter(entity,
+                    accessorFactory != null && accessorFactory.isSupported(entity)));
+        }
+        return writer;
+    }
+
+    private Value writeEntity(Object bean, EntityWriter writer) {
+        PersistentPropertyAccessor<?> accessor = writer.generatedAccessor
+                ? accessorFactory.getPropertyAccessor(writer.entity, bean)
+                : writer.entity.getPropertyAccessor(bean);
+        ObjectBuilder builder = Value.object();
+        GlenPersistentProperty[] properties = writer.properties;
+        for (int i = 0; i < properties.length; i++) {
+            Object value = accessor.getProperty(properties[i]);
             if (value != null) {
-                builder.put(property.getFieldName(), writeValue(value, property.getTypeInformation()));
+                builder.put(writer.fieldNames[i], writeValue(value));
             }
         }
         return builder.build();
     }
 
-    private Value writeValue(@Nullable Object value, TypeInformation<?> declared) {
+    private WriteType writeType(Class<?> type) {
+        WriteType writeType = writeTypes.get(type);
+        if (writeType == null) {
+            writeType = writeTypes.computeIfAbsent(type, this::classify);
+        }
+        return writeType;
+    }
+
+    private WriteType classify(Class<?> type) {
+        var target = conversions.getCustomWriteTarget(type);
+        if (target.isPresent()) {
+            return new WriteType(WriteKind.CUSTOM, target.get());
+        }
+        if (isSimple(type)) {
+            return new WriteType(WriteKind.SIMPLE, null);
+        }
+        if (type.isArray() && type != byte[].class) {
+            return new WriteType(WriteKind.ARRAY, null);
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return new WriteType(WriteKind.COLLECTION, null);
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return new WriteType(WriteKind.MAP, null);
+        }
+        return new WriteType(WriteKind.ENTITY, null);
+    }
+
+    // The declared type does not matter: values are written by their runtime class.
+    private Value writeValue(@Nullable Object value) {
         if (value == null) {
             return Value.NULL;
         }
@@ -143,41 +236,40 @@ public class MappingGlenConverter implements GlenValueConverter {
             return v;
         }
         Class<?> type = value.getClass();
-        var target = conversions.getCustomWriteTarget(type);
-        if (target.isPresent()) {
-            Object converted = conversionService.convert(value, target.get());
-            return converted == null ? Value.NULL : writeSimple(converted);
-        }
-        if (isSimple(type)) {
-            return writeSimple(value);
-        }
-        if (type.isArray() && type != byte[].class) {
-            List<Value> elements = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                elements.add(writeValue(Array.get(value, i), elementType(declared)));
+        WriteType writeType = writeType(type);
+        switch (writeType.kind()) {
+            case CUSTOM -> {
+                Object converted = conversionService.convert(value, writeType.target());
+                return converted == null ? Value.NULL : writeSimple(converted);
             }
-            return Value.array(elements);
-        }
-        if (value instanceof Collection<?> collection) {
-            List<Value> elements = new ArrayList<>(collection.size());
-            for (Object element : collection) {
-                elements.add(writeValue(element, elementType(declared)));
+            case SIMPLE -> {
+                return writeSimple(value);
             }
-            return Value.array(elements);
+            case ARRAY -> {
+                int length = Array.getLength(value);
+                List<Value> elements = new ArrayList<>(length);
+                for (int i = 0; i < length; i++) {
+                    elements.add(writeValue(Array.get(value, i)));
+                }
+                return Value.array(elements);
+            }
+            case COLLECTION -> {
+                Collection<?> collection = (Collection<?>) value;
+                List<Value> elements = new ArrayList<>(collection.size());
+                for (Object element : collection) {
+                    elements.add(writeValue(element));
+                }
+                return Value.array(elements);
+            }
+            case MAP -> {
+                ObjectBuilder builder = Value.object();
+                ((Map<?, ?>) value).forEach((k, v) -> builder.put(mapKey(k), writeValue(v)));
+                return builder.build();
+            }
+            default -> {
+                return writeEntity(value, writer(type));
+            }
         }
-        if (value instanceof Map<?, ?> map) {
-            ObjectBuilder builder = Value.object();
-            TypeInformation<?> valueType = declared.getMapValueType() != null ? declared.getMapValueType()
-                    : TypeInformation.OBJECT;
-            map.forEach((k, v) -> builder.put(mapKey(k), writeValue(v, valueType)));
-            return builder.build();
-        }
-        return writeEntity(value, mappingContext.getRequiredPersistentEntity(type));
-    }
-
-    private static TypeInformation<?> elementType(TypeInformation<?> declared) {
-        TypeInformation<?> component = declared.getComponentType();
-        return component != null ? component : TypeInformation.OBJECT;
     }
 
     private String mapKey(Object key) {
@@ -195,6 +287,15 @@ public class MappingGlenConverter implements GlenValueConverter {
     }
 
     private Value writeSimple(Object value) {
+        if (value instanceof String s) {
+            return Value.of(s);
+        }
+        if (value instanceof Long l) {
+            return Value.of(l.longValue());
+        }
+        if (value instanceof Boolean b) {
+            return Value.of(b.booleanValue());
+        }
         if (value instanceof Enum<?> e) {
             return Value.of(e.name());
         }
@@ -212,78 +313,378 @@ public class MappingGlenConverter implements GlenValueConverter {
 
     // ------------------------------------------------------------------ reading
 
-    private <T> T readEntity(Value value, GlenPersistentEntity<T> entity, @Nullable String id, long version) {
-        PropertyValueProvider<GlenPersistentProperty> provider = new PropertyValueProvider<>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <V> @Nullable V getPropertyValue(GlenPersistentProperty property) {
-                if (property.isIdProperty()) {
-                    return id == null ? null : (V) idFromString(id, property.getType());
-                }
-                if (property.isVersionProperty()) {
-                    return (V) conversionService.convert(version, property.getType());
-                }
-                return (V) readValue(value.get(property.getFieldName()), property.getTypeInformation());
-            }
-        };
-        EntityInstantiator instantiator = instantiators.getInstantiatorFor(entity);
-        T instance = instantiator.createInstance(entity, new PersistentEntityParameterValueProvider<>(entity, provider, null));
-        PersistentPropertyAccessor<T> accessor = new ConvertingPropertyAccessor<>(entity.getPropertyAccessor(instance),
-                conversionService);
-        for (GlenPersistentProperty property : entity) {
-            if (entity.isCreatorArgument(property) || !property.isWritable()) {
-                continue;
-            }
-            Object propertyValue = provider.getPropertyValue(property);
-            if (propertyValue != null) {
-                accessor.setProperty(property, propertyValue);
-            }
+    /**
+     * Reads a non-null stored value as one declared type; everything that depends only on the type
+     * (its kind, element and key types, custom read targets, the entity) is resolved when the
+     * reader is built.
+     */
+    private abstract static class ValueReader {
+        final Class<?> raw;
+
+        ValueReader(Class<?> raw) {
+            this.raw = raw;
         }
-        return accessor.getBean();
+
+        abstract @Nullable Object readPresent(Value value);
     }
 
-    private @Nullable Object readValue(@Nullable Value value, TypeInformation<?> type) {
-        Class<?> raw = type.getType();
+    /** A stored value (possibly absent or null) as the reader's type. */
+    private @Nullable Object read(ValueReader reader, @Nullable Value value) {
         if (value == null || value.isNull()) {
-            return raw.isPrimitive() ? conversionService.convert(0, raw) : null;
+            return reader.raw.isPrimitive() ? conversionService.convert(0, reader.raw) : null;
         }
+        return reader.readPresent(value);
+    }
+
+    private ValueReader readerFor(TypeInformation<?> type) {
+        Class<?> raw = type.getType();
         if (raw == Value.class) {
-            return value;
+            return new ValueReader(raw) {
+                @Override
+                Object readPresent(Value value) {
+                    return value;
+                }
+            };
         }
         if (raw.isArray() && raw != byte[].class) {
-            List<Value> elements = value.kind() == ValueKind.ARRAY ? value.asList() : List.of(value);
-            Class<?> component = raw.getComponentType();
-            Object array = Array.newInstance(component, elements.size());
-            for (int i = 0; i < elements.size(); i++) {
-                Array.set(array, i, readValue(elements.get(i), TypeInformation.of(component)));
-            }
-            return array;
+            return new ArrayReader(raw, readerFor(TypeInformation.of(raw.getComponentType())));
         }
         if (Collection.class.isAssignableFrom(raw)) {
-            List<Value> elements = value.kind() == ValueKind.ARRAY ? value.asList() : List.of(value);
-            Collection<Object> collection = CollectionFactory.createCollection(raw.isInterface() ? (java.util.Set.class
-                    .isAssignableFrom(raw) ? java.util.LinkedHashSet.class : ArrayList.class) : raw, elements.size());
-            for (Value element : elements) {
-                collection.add(readValue(element, elementType(type)));
-            }
-            return collection;
+            return new CollectionReader(raw, readerFor(elementType(type)));
         }
-        if (Map.class.isAssignableFrom(raw) && value.kind() == ValueKind.OBJECT) {
-            Map<Object, Object> map = raw.isInterface() ? new LinkedHashMap<>() : CollectionFactory.createMap(raw, value.size());
+        if (Map.class.isAssignableFrom(raw)) {
             Class<?> keyType = type.getComponentType() != null ? type.getComponentType().getType() : String.class;
             TypeInformation<?> valueType = type.getMapValueType() != null ? type.getMapValueType() : TypeInformation.OBJECT;
-            value.asMap().forEach((k, v) -> map.put(keyType == String.class || keyType == Object.class ? k
-                    : conversionService.convert(k, keyType), readValue(v, valueType)));
-            return map;
+            return new MapReader(raw, keyType, readerFor(valueType));
         }
-        if (value.kind() == ValueKind.OBJECT && !isSimple(raw) && raw != Object.class
-                && !conversions.hasCustomReadTarget(Map.class, raw)) {
-            return readEntity(value, mappingContext.getRequiredPersistentEntity(raw), null, 0);
+        if (!isSimple(raw) && raw != Object.class && !conversions.hasCustomReadTarget(Map.class, raw)) {
+            return new EntityValueReader(raw);
         }
+        if (raw == String.class) {
+            return new ScalarReader(raw, ValueKind.STRING);
+        }
+        if (raw == long.class || raw == Long.class) {
+            return new ScalarReader(raw, ValueKind.INT);
+        }
+        if (raw == double.class || raw == Double.class) {
+            return new ScalarReader(raw, ValueKind.FLOAT);
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return new ScalarReader(raw, ValueKind.BOOL);
+        }
+        return new ScalarReader(raw, null);
+    }
+
+    private static TypeInformation<?> elementType(TypeInformation<?> declared) {
+        TypeInformation<?> component = declared.getComponentType();
+        return component != null ? component : TypeInformation.OBJECT;
+    }
+
+    /** The plain Java form of a value, converted to the declared type unless it already is one. */
+    private @Nullable Object readScalar(Value value, Class<?> raw) {
         Object java = value.toJava();
-        if (java == null || raw == Object.class || raw.isInstance(java) && !(java instanceof Double && raw == Object.class)) {
+        if (java == null || raw == Object.class || raw.isInstance(java)) {
             return java;
         }
         return conversionService.convert(java, raw);
+    }
+
+    /**
+     * A scalar; {@code direct} is the stored kind whose plain Java form is already of the declared
+     * type (or its wrapper, which converting to the primitive returns unchanged).
+     */
+    private final class ScalarReader extends ValueReader {
+        private final @Nullable ValueKind direct;
+
+        ScalarReader(Class<?> raw, @Nullable ValueKind direct) {
+            super(raw);
+            this.direct = direct;
+        }
+
+        @Override
+        @Nullable Object readPresent(Value value) {
+            if (value.kind() == direct) {
+                return switch (direct) {
+                    case STRING -> value.asString();
+                    case INT -> value.asLong();
+                    case FLOAT -> value.asDouble();
+                    case BOOL -> value.asBoolean();
+                    default -> readScalar(value, raw);
+                };
+            }
+            return readScalar(value, raw);
+        }
+    }
+
+    /** A nested entity when stored as an object, otherwise a scalar. */
+    private final class EntityValueReader extends ValueReader {
+        private volatile @Nullable EntityReader entity;
+
+        EntityValueReader(Class<?> raw) {
+            super(raw);
+        }
+
+        @Override
+        @Nullable Object readPresent(Value value) {
+            if (value.kind() != ValueKind.OBJECT) {
+                return readScalar(value, raw);
+            }
+            EntityReader plan = entity;
+            if (plan == null) {
+                plan = reader(raw); // resolved on first use: entities may refer to themselves
+                entity = plan;
+            }
+            return readEntity(value, plan, null, 0);
+        }
+    }
+
+    private final class ArrayReader extends ValueReader {
+        private final ValueReader component;
+
+        ArrayReader(Class<?> raw, ValueReader component) {
+            super(raw);
+            this.component = component;
+        }
+
+        @Override
+        Object readPresent(Value value) {
+            List<Value> elements = value.kind() == ValueKind.ARRAY ? value.asList() : List.of(value);
+            Object array = Array.newInstance(raw.getComponentType(), elements.size());
+            for (int i = 0; i < elements.size(); i++) {
+                Array.set(array, i, read(component, elements.get(i)));
+            }
+            return array;
+        }
+    }
+
+    private final class CollectionReader extends ValueReader {
+        private final Class<?> collectionType;
+        private final ValueReader element;
+
+        CollectionReader(Class<?> raw, ValueReader element) {
+            super(raw);
+            this.collectionType = raw.isInterface() ? (java.util.Set.class.isAssignableFrom(raw)
+                    ? java.util.LinkedHashSet.class : ArrayList.class) : raw;
+            this.element = element;
+        }
+
+        @Override
+        Object readPresent(Value value) {
+            List<Value> elements = value.kind() == ValueKind.ARRAY ? value.asList() : List.of(value);
+            Collection<Object> collection = CollectionFactory.createCollection(collectionType, elements.size());
+            for (Value item : elements) {
+                collection.add(read(element, item));
+            }
+            return collection;
+        }
+    }
+
+    private final class MapReader extends ValueReader {
+        private final Class<?> keyType;
+        private final ValueReader values;
+
+        MapReader(Class<?> raw, Class<?> keyType, ValueReader values) {
+            super(raw);
+            this.keyType = keyType;
+            this.values = values;
+        }
+
+        @Override
+        @Nullable Object readPresent(Value value) {
+            if (value.kind() != ValueKind.OBJECT) {
+                return readScalar(value, raw);
+            }
+            Map<Object, Object> map = raw.isInterface() ? new LinkedHashMap<>() : CollectionFactory.createMap(raw, value.size());
+            value.asMap().forEach((k, v) -> map.put(keyType == String.class || keyType == Object.class ? k
+                    : conversionService.convert(k, keyType), read(values, v)));
+            return map;
+        }
+    }
+
+    /** How one property is read: from the document id, the document version or its stored field. */
+    private final class PropertyReader {
+        final GlenPersistentProperty property;
+        final Class<?> type;
+        final String fieldName;
+        final boolean id;
+        final boolean version;
+        final @Nullable ValueReader reader;
+        private int slot;
+
+        PropertyReader(GlenPersistentProperty property) {
+            this.property = property;
+            this.type = property.getType();
+            this.id = property.isIdProperty();
+            this.version = !id && property.isVersionProperty();
+            this.fieldName = property.getFieldName();
+            this.reader = id || version ? null : readerFor(property.getTypeInformation());
+        }
+
+        @Nullable Object read(Value value, @Nullable String documentId, long documentVersion) {
+            if (id) {
+                return documentId == null ? null : idFromString(documentId, type);
+            }
+            if (version) {
+                return type == Long.class || type == long.class ? Long.valueOf(documentVersion)
+                        : conversionService.convert(documentVersion, type);
+            }
+            return MappingGlenConverter.this.read(reader, field(value));
+        }
+
+        /**
+         * The stored field: objects of one entity type tend to have the same fields, so the
+         * position where it was found last is tried first (a racy hint, always checked).
+         */
+        private @Nullable Value field(Value value) {
+            if (!(value instanceof ObjectValue object)) {
+                return value.get(fieldName);
+            }
+            int size = object.size();
+            int hint = slot;
+            if (hint < size && object.nameAt(hint).equals(fieldName)) {
+                return object.valueAt(hint);
+            }
+            if (size > 16) {
+                return object.get(fieldName);
+            }
+            for (int i = 0; i < size; i++) {
+                if (object.nameAt(i).equals(fieldName)) {
+                    slot = i;
+                    return object.valueAt(i);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Everything reading an entity needs, resolved once per type. */
+    private final class EntityReader {
+        final GlenPersistentEntity<?> entity;
+        final EntityInstantiator instantiator;
+        final Map<GlenPersistentProperty, PropertyReader> byProperty = new IdentityHashMap<>();
+        /** The creator's parameters by name; null: resolve them as Spring Data does. */
+        final @Nullable Map<String, PropertyReader> parameters;
+        /** The properties set after instantiation, in property order. */
+        final PropertyReader[] setters;
+        /** Whether the setters go through one generated accessor (else through the entity's accessor). */
+        final boolean generatedAccessor;
+
+        EntityReader(GlenPersistentEntity<?> entity) {
+            this.entity = entity;
+            this.instantiator = instantiators.getInstantiatorFor(entity);
+            List<PropertyReader> set = new ArrayList<>();
+            boolean allReadable = true;
+            for (GlenPersistentProperty property : entity) {
+                PropertyReader reader = new PropertyReader(property);
+                byProperty.put(property, reader);
+                if (entity.isCreatorArgument(property) || !property.isWritable()) {
+                    continue;
+                }
+                set.add(reader);
+                // The entity's accessor hands readable properties to the generated accessor; the
+                // others it sets by creating a new instance.
+                allReadable &= property.isReadable();
+            }
+            this.setters = set.toArray(new PropertyReader[0]);
+            this.generatedAccessor = allReadable && accessorFactory != null && accessorFactory.isSupported(entity);
+            this.parameters = parameterReaders(entity);
+        }
+
+        private @Nullable Map<String, PropertyReader> parameterReaders(GlenPersistentEntity<?> entity) {
+            InstanceCreatorMetadata<GlenPersistentProperty> creator = entity.getInstanceCreatorMetadata();
+            if (creator == null) {
+                return Map.of();
+            }
+            Map<String, PropertyReader> readers = new HashMap<>();
+            for (Parameter<Object, GlenPersistentProperty> parameter : creator.getParameters()) {
+                if (creator.isParentParameter(parameter)) {
+                    return null;
+                }
+                String name = parameter.getName();
+                GlenPersistentProperty property = name == null ? null : entity.getPersistentProperty(name);
+                if (property == null) {
+                    return null; // Spring Data reports it when instantiating
+                }
+                readers.put(name, byProperty.get(property));
+            }
+            return readers;
+        }
+    }
+
+    private EntityReader reader(Class<?> type) {
+        EntityReader reader = entityReaders.get(type);
+        if (reader == null) {
+            GlenPersistentEntity<?> entity = mappingContext.getRequiredPersistentEntity(type);
+            reader = entityReaders.computeIfAbsent(type, t -> new EntityReader(entity));
+        }
+        return reader;
+    }
+
+    /** The values of one stored object, for the instantiator and the setters. */
+    private final class StoredValues implements PropertyValueProvider<GlenPersistentProperty>,
+            ParameterValueProvider<GlenPersistentProperty> {
+        private final EntityReader plan;
+        private final Value value;
+        private final @Nullable String id;
+        private final long version;
+
+        StoredValues(EntityReader plan, Value value, @Nullable String id, long version) {
+            this.plan = plan;
+            this.value = value;
+            this.id = id;
+            this.version = version;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> @Nullable V getPropertyValue(GlenPersistentProperty property) {
+            PropertyReader reader = plan.byProperty.get(property);
+            return (V) (reader != null ? reader : new PropertyReader(property)).read(value, id, version);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> @Nullable V getParameterValue(Parameter<V, GlenPersistentProperty> parameter) {
+            String name = parameter.getName();
+            PropertyReader reader = plan.parameters == null || name == null ? null : plan.parameters.get(name);
+            if (reader == null) {
+                return new PersistentEntityParameterValueProvider<>(plan.entity, this, null).getParameterValue(parameter);
+            }
+            return (V) reader.read(value, id, version);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object readEntity(Value value, EntityReader plan, @Nullable String id, long version) {
+        GlenPersistentEntity entity = plan.entity;
+        StoredValues values = new StoredValues(plan, value, id, version);
+        Object instance = plan.instantiator.createInstance(entity, values);
+        PropertyReader[] setters = plan.setters;
+        if (setters.length == 0) {
+            return instance;
+        }
+        if (plan.generatedAccessor) {
+            PersistentPropertyAccessor<Object> accessor = accessorFactory.getPropertyAccessor(entity, instance);
+            for (PropertyReader setter : setters) {
+                Object propertyValue = setter.read(value, id, version);
+                if (propertyValue != null) {
+                    // As ConvertingPropertyAccessor does
+                    if (!ClassUtils.isAssignable(setter.type, propertyValue.getClass())) {
+                        propertyValue = conversionService.convert(propertyValue, setter.type);
+                    }
+                    accessor.setProperty(setter.property, propertyValue);
+                }
+            }
+            return accessor.getBean();
+        }
+        PersistentPropertyAccessor<Object> accessor = new ConvertingPropertyAccessor<>(
+                entity.getPropertyAccessor(instance), conversionService);
+        for (PropertyReader setter : setters) {
+            Object propertyValue = setter.read(value, id, version);
+            if (propertyValue != null) {
+                accessor.setProperty(setter.property, propertyValue);
+            }
+        }
+        return accessor.getBean();
     }
 }
