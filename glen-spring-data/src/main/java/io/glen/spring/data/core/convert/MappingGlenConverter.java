@@ -331,9 +331,35 @@ public class MappingGlenConverter implements GlenValueConverter {
     /** A stored value (possibly absent or null) as the reader's type. */
     private @Nullable Object read(ValueReader reader, @Nullable Value value) {
         if (value == null || value.isNull()) {
-            return reader.raw.isPrimitive() ? conversionService.convert(0, reader.raw) : null;
+            return reader.raw.isPrimitive() ? primitiveDefault(reader.raw) : null;
         }
         return reader.readPresent(value);
+    }
+
+    /** What Java gives a primitive field nobody set: a missing or null stored field reads as it. */
+    private static Object primitiveDefault(Class<?> primitive) {
+        if (primitive == boolean.class) {
+            return false;
+        }
+        if (primitive == char.class) {
+            return '\0';
+        }
+        if (primitive == long.class) {
+            return 0L;
+        }
+        if (primitive == double.class) {
+            return 0.0d;
+        }
+        if (primitive == float.class) {
+            return 0.0f;
+        }
+        if (primitive == short.class) {
+            return (short) 0;
+        }
+        if (primitive == byte.class) {
+            return (byte) 0;
+        }
+        return 0;
     }
 
     private ValueReader readerFor(TypeInformation<?> type) {
