@@ -741,11 +741,7 @@ public final class GlenDB implements AutoCloseable {
         if (closed || store.wal().syncMode() != WalSyncMode.INTERVAL || store.wal().isPoisoned()) {
             return;
         }
-        try {
-            store.wal().forceWritten();
-        } catch (GlenException e) {
-            // The log is now poisoned; writers see the failure on their next write.
-        }
+        store.wal().forceInBackground();
     }
 
     private void ensureOpen() {

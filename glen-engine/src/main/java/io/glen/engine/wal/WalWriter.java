@@ -66,6 +66,8 @@ public final class WalWriter implements AutoCloseable {
     private final ReentrantLock forceLock = new ReentrantLock();
     private final AtomicBoolean forceRequested = new AtomicBoolean();
     private volatile @Nullable Executor backgroundForcer;
+    /** A background force failed and no caller has been told yet. */
+    private volatile boolean unreportedFailure;
     private final Object progress = new Object();
     private boolean leading; // guarded by progress
     private ByteSink spare = new ByteSink(INITIAL_BUFFER);
@@ -261,7 +263,7 @@ public final class WalWriter implements AutoCloseable {
         }
         if (forceRequested.compareAndSet(false, true)) {
             try {
-                forcer.execute(this::forceQuietly);
+                forcer.execute(this::forceInBackground);
             } catch (RejectedExecutionException e) {
                 // Shutting down: close() forces everything written.
                 forceRequested.set(false);
@@ -269,11 +271,16 @@ public final class WalWriter implements AutoCloseable {
         }
     }
 
-    private void forceQuietly() {
+    /**
+     * {@link #forceWritten} for the WAL thread: a failure poisons the log and is reported by the
+     * next write, sync or {@link #close} instead of being thrown here.
+     */
+    public void forceInBackground() {
         try {
             forceWritten();
         } catch (GlenException e) {
-            // Poisoned: writers see the failure on their next write.
+            // Poisoned: the next write, sync or close reports it (close when nobody else did).
+            unreportedFailure = true;
         }
     }
 
@@ -493,6 +500,7 @@ public final class WalWriter implements AutoCloseable {
     private void failIfUnusable() {
         Throwable failure = poison;
         if (failure != null) {
+            unreportedFailure = false;
             throw new GlenStorageException("the write-ahead log failed earlier (" + failure.getMessage()
                     + ") and accepts no more writes until the database is reopened", failure);
         }
@@ -581,6 +589,12 @@ public final class WalWriter implements AutoCloseable {
                 } finally {
                     forceLock.unlock();
                 }
+            }
+            if (unreportedFailure && poison != null) {
+                unreportedFailure = false;
+                throw new GlenStorageException("a background force of the write-ahead log failed ("
+                        + poison.getMessage() + "); writes acknowledged since the last successful force may "
+                        + "not survive a power loss", poison);
             }
         } finally {
             flushLock.unlock();
