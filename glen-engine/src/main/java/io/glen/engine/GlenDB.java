@@ -97,7 +97,9 @@ public final class GlenDB implements AutoCloseable {
         });
         long period = Math.max(1, options.walFlushInterval().toMillis());
         walTimer.scheduleWithFixedDelay(this::timedSync, period, period, TimeUnit.MILLISECONDS);
-        store.wal().useBackgroundForcer(walTimer);
+        if (options.walBackgroundForce()) {
+            store.wal().useBackgroundForcer(walTimer);
+        }
     }
 
     /** Opens (creating if needed) the database in {@code dir} with default options. */

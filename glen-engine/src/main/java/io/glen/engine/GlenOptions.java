@@ -12,6 +12,12 @@ import java.util.Objects;
  * @param walSync when the write-ahead log is forced to stable storage
  * @param walFlushEveryBytes under {@link WalSyncMode#INTERVAL}: force after this many bytes
  * @param walFlushInterval under {@link WalSyncMode#INTERVAL}: force at least this often
+ * @param walBackgroundForce under {@link WalSyncMode#INTERVAL}: the force due after
+ *     {@code walFlushEveryBytes} runs on the database's WAL thread while writers go on (default);
+ *     when false the writer that crosses the threshold forces before it returns, holding the other
+ *     writers back. Off, and with a {@code walFlushInterval} that does not elapse, every file
+ *     operation happens on a calling thread in program order, which is what a deterministic
+ *     fault-injecting {@link StorageFiles} needs. What is promised durable is the same either way.
  * @param walSegmentBytes start a new WAL segment once the current one reaches this size
  * @param maxDocumentBytes the largest encoded document accepted
  * @param salvageCorruptWal skip corrupt records in the middle of the log instead of refusing to
@@ -21,7 +27,7 @@ import java.util.Objects;
  * @param storageFiles the file layer; the real file system unless a test substitutes one
  */
 public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long walFlushEveryBytes,
-                          Duration walFlushInterval, long walSegmentBytes, int maxDocumentBytes,
+                          Duration walFlushInterval, boolean walBackgroundForce, long walSegmentBytes, int maxDocumentBytes,
                           boolean salvageCorruptWal, int maxQueuedChanges, StorageFiles storageFiles) {
 
     /** 64 MiB. */
@@ -79,6 +85,7 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
                 .walSync(walSync)
                 .walFlushEveryBytes(walFlushEveryBytes)
                 .walFlushInterval(walFlushInterval)
+                .walBackgroundForce(walBackgroundForce)
                 .walSegmentBytes(walSegmentBytes)
                 .maxDocumentBytes(maxDocumentBytes)
                 .salvageCorruptWal(salvageCorruptWal)
@@ -92,6 +99,7 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
         private WalSyncMode walSync = WalSyncMode.INTERVAL;
         private long walFlushEveryBytes = DEFAULT_WAL_FLUSH_EVERY_BYTES;
         private Duration walFlushInterval = DEFAULT_WAL_FLUSH_INTERVAL;
+        private boolean walBackgroundForce = true;
         private long walSegmentBytes = DEFAULT_WAL_SEGMENT_BYTES;
         private int maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
         private boolean salvageCorruptWal;
@@ -122,6 +130,15 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
         /** Longest time between forces under INTERVAL (default 1 s). */
         public Builder walFlushInterval(Duration interval) {
             this.walFlushInterval = interval;
+            return this;
+        }
+
+        /**
+         * Under INTERVAL, force on the WAL thread (default true) or on the writer that crosses
+         * {@code walFlushEveryBytes} (false: deterministic file-operation order, slower writers).
+         */
+        public Builder walBackgroundForce(boolean background) {
+            this.walBackgroundForce = background;
             return this;
         }
 
@@ -157,7 +174,7 @@ public record GlenOptions(long cacheCapacityBytes, WalSyncMode walSync, long wal
 
         /** Validates and builds. */
         public GlenOptions build() {
-            return new GlenOptions(cacheCapacityBytes, walSync, walFlushEveryBytes, walFlushInterval,
+            return new GlenOptions(cacheCapacityBytes, walSync, walFlushEveryBytes, walFlushInterval, walBackgroundForce,
                     walSegmentBytes, maxDocumentBytes, salvageCorruptWal, maxQueuedChanges, storageFiles);
         }
     }

@@ -46,22 +46,24 @@ class ConcurrentPowerLossTest {
     }
 
     private static void run(int iterations) throws Exception {
-        int[] perMode = new int[WalSyncMode.values().length];
+        SyncSetup[] setups = {SyncSetup.ALWAYS, SyncSetup.INTERVAL_BACKGROUND_FORCE, SyncSetup.INTERVAL};
+        int[] perSetup = new int[setups.length];
         long totalAcked = 0;
         for (int iteration = 0; iteration < iterations; iteration++) {
-            WalSyncMode mode = iteration % 2 == 0 ? WalSyncMode.ALWAYS : WalSyncMode.INTERVAL;
-            perMode[mode.ordinal()]++;
-            totalAcked += iteration(iteration, mode);
+            perSetup[iteration % setups.length]++;
+            totalAcked += iteration(iteration, setups[iteration % setups.length]);
         }
-        System.out.printf("[durability] concurrent power loss: %d iterations (ALWAYS %d, INTERVAL %d), %d threads x %d"
-                + " puts + a compaction, random crash point and torn tails; %d acknowledged writes checked%n",
-                iterations, perMode[0], perMode[1], THREADS, PUTS_PER_THREAD, totalAcked);
+        System.out.printf("[durability] concurrent power loss: %d iterations (ALWAYS %d, INTERVAL with background"
+                + " forces %d, INTERVAL with writer forces %d), %d threads x %d puts + a compaction, random crash point"
+                + " and torn tails; %d acknowledged writes checked%n",
+                iterations, perSetup[0], perSetup[1], perSetup[2], THREADS, PUTS_PER_THREAD, totalAcked);
     }
 
-    private static long iteration(long seed, WalSyncMode mode) throws Exception {
+    private static long iteration(long seed, SyncSetup setup) throws Exception {
+        WalSyncMode mode = setup.mode;
         Random random = new Random(seed);
         SimulatedStorageFiles sim = new SimulatedStorageFiles(seed).tornTails(TornTails.values()[random.nextInt(3)]);
-        GlenOptions options = Harness.options(sim, mode);
+        GlenOptions options = Harness.options(sim, setup);
         GlenDB db = GlenDB.open(Harness.DIR, options);
         // About 2 mutations per put under ALWAYS; cut somewhere in the first 1.3x of the workload.
         sim.powerLossAtMutation(1 + random.nextInt(THREADS * PUTS_PER_THREAD * 13 / 10 * (mode == WalSyncMode.ALWAYS ? 2 : 1)));
@@ -108,7 +110,7 @@ class ConcurrentPowerLossTest {
                     String id = "w" + t + "-" + i;
                     Document doc = reopened.getDocument(collection, id);
                     Long ackedLsn = acked.get(id);
-                    String context = "seed " + seed + " " + mode + " " + id + " (acknowledged LSN " + ackedLsn
+                    String context = "seed " + seed + " " + setup + " " + id + " (acknowledged LSN " + ackedLsn
                             + ", recovered LSN " + lsn + ")";
                     if (doc == null) {
                         gap = true;
@@ -130,7 +132,7 @@ class ConcurrentPowerLossTest {
             long documents = Stream.of("c0", "c1").mapToLong(reopened::count).sum();
             assertThat(documents).as("seed %d: no other documents", seed).isLessThanOrEqualTo(THREADS * PUTS_PER_THREAD);
         } catch (GlenException e) {
-            throw new AssertionError("seed " + seed + " " + mode + ": reopening failed", e);
+            throw new AssertionError("seed " + seed + " " + setup + ": reopening failed", e);
         }
         return acked.size();
     }

@@ -1,6 +1,5 @@
 package io.glen.engine.durability;
 
-import io.glen.engine.WalSyncMode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The scripted fault-injection and power-loss loops of {@link WalFaultInjectionTest} and
  * {@link PowerLossTest} on other seeds and twice as long scripts (300 state operations), in every
- * sync mode. Several minutes; run with {@code ./mvnw -Psoak verify}.
+ * {@link SyncSetup}. Several minutes; run with {@code ./mvnw -Psoak verify}.
  */
 @Tag("soak")
 class DurabilitySoakTest {
@@ -17,9 +16,9 @@ class DurabilitySoakTest {
     @ValueSource(longs = {1, 2, 3, 4})
     void failEveryOperationOnLongerScripts(long seed) {
         Scenario scenario = Scenario.of(seed, 300);
-        for (WalSyncMode mode : WalSyncMode.values()) {
+        for (SyncSetup setup : SyncSetup.values()) {
             for (WalFaultInjectionTest.Kind kind : WalFaultInjectionTest.Kind.values()) {
-                WalFaultInjectionTest.failEveryOperation(scenario, mode, kind);
+                WalFaultInjectionTest.failEveryOperation(scenario, setup, kind);
             }
         }
     }
@@ -28,8 +27,8 @@ class DurabilitySoakTest {
     @ValueSource(longs = {1, 2, 3, 4})
     void powerLossAtEveryMutationOnLongerScripts(long seed) {
         Scenario scenario = Scenario.of(seed, 300);
-        for (WalSyncMode mode : WalSyncMode.values()) {
-            PowerLossTest.powerLossAtEveryMutation(scenario, mode);
+        for (SyncSetup setup : SyncSetup.values()) {
+            PowerLossTest.powerLossAtEveryMutation(scenario, setup);
         }
     }
 }

@@ -30,13 +30,15 @@ final class Harness {
 
     /**
      * Small segments (many rotations), a small INTERVAL threshold (forces happen inside the
-     * workload) and a timer that never fires during a test, so that the I/O sequence of a script
-     * is deterministic and failure point N means the same operation in every run.
+     * workload) and a timer that never fires during a test. With a deterministic {@code setup}
+     * (see {@link SyncSetup}) the I/O sequence of a script is the same in every run, so failure
+     * point N means the same operation in every run.
      */
-    static GlenOptions options(StorageFiles files, WalSyncMode mode) {
+    static GlenOptions options(StorageFiles files, SyncSetup setup) {
         return GlenOptions.builder()
                 .storageFiles(files)
-                .walSync(mode)
+                .walSync(setup.mode)
+                .walBackgroundForce(setup.backgroundForce)
                 .walSegmentBytes(4096)
                 .walFlushEveryBytes(1024)
                 .walFlushInterval(Duration.ofHours(1))

@@ -3,7 +3,6 @@ package io.glen.engine.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glen.engine.GlenOptions;
-import io.glen.engine.WalSyncMode;
 import io.glen.engine.testing.SimulatedStorageFiles;
 import io.glen.engine.wal.WalSegmentFile;
 import java.io.IOException;
@@ -99,7 +98,7 @@ final class WalImages {
     }
 
     static GlenOptions options(SimulatedStorageFiles sim, long segmentBytes, boolean salvage) {
-        return Harness.options(sim, WalSyncMode.ALWAYS).toBuilder()
+        return Harness.options(sim, SyncSetup.ALWAYS).toBuilder()
                 .walSegmentBytes(segmentBytes)
                 .salvageCorruptWal(salvage)
                 .build();

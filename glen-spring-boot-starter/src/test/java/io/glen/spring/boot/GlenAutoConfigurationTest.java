@@ -56,6 +56,7 @@ class GlenAutoConfigurationTest {
             assertThat(options.walSync()).isEqualTo(WalSyncMode.INTERVAL);
             assertThat(options.cacheCapacityBytes()).isEqualTo(64L << 20);
             assertThat(options.walFlushEveryBytes()).isEqualTo(8L << 20);
+            assertThat(options.walBackgroundForce()).isTrue();
             assertThat(options.walSegmentBytes()).isEqualTo(64L << 20);
             assertThat(options.maxDocumentBytes()).isEqualTo(16 << 20);
             assertThat(context.getBean(GlenBackgroundCompaction.class).isEnabled()).isFalse();
@@ -67,7 +68,7 @@ class GlenAutoConfigurationTest {
     @Test
     void everyPropertyReachesTheOptions() {
         runner().withPropertyValues("glen.cache.capacity=2MB", "glen.wal.sync=always", "glen.wal.flush-every=1MB",
-                "glen.wal.flush-interval=250ms", "glen.wal.segment-size=128KB", "glen.max-document-size=64KB",
+                "glen.wal.flush-interval=250ms", "glen.wal.background-force=false", "glen.wal.segment-size=128KB", "glen.max-document-size=64KB",
                 "glen.wal.salvage=true", "glen.events.max-queued=77", "glen.compaction.wal-threshold=1MB",
                 "glen.compaction.interval=5m", "glen.transactions.max-attempts=3").run(context -> {
                     GlenOptions options = context.getBean(GlenOptions.class);
@@ -75,6 +76,7 @@ class GlenAutoConfigurationTest {
                     assertThat(options.walSync()).isEqualTo(WalSyncMode.ALWAYS);
                     assertThat(options.walFlushEveryBytes()).isEqualTo(1L << 20);
                     assertThat(options.walFlushInterval()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(options.walBackgroundForce()).isFalse();
                     assertThat(options.walSegmentBytes()).isEqualTo(128L << 10);
                     assertThat(options.maxDocumentBytes()).isEqualTo(64 << 10);
                     assertThat(options.salvageCorruptWal()).isTrue();

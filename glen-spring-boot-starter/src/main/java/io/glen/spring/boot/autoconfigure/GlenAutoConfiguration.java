@@ -37,6 +37,7 @@ public final class GlenAutoConfiguration {
                 .walSync(properties.getWal().getSync())
                 .walFlushEveryBytes(properties.getWal().getFlushEvery().toBytes())
                 .walFlushInterval(properties.getWal().getFlushInterval())
+                .walBackgroundForce(properties.getWal().isBackgroundForce())
                 .walSegmentBytes(properties.getWal().getSegmentSize().toBytes())
                 .maxDocumentBytes((int) properties.getMaxDocumentSize().toBytes())
                 .salvageCorruptWal(properties.getWal().isSalvage())

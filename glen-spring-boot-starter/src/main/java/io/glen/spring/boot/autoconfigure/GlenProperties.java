@@ -111,6 +111,13 @@ public class GlenProperties implements Validator {
         /** Under 'interval': force at least this often. */
         private Duration flushInterval = Duration.ofSeconds(1);
 
+        /**
+         * Under 'interval': run the force due after flush-every bytes on the WAL thread while
+         * writers go on (true), or on the writer that crosses the threshold, holding the others
+         * back (false: about flush-every bytes at most are ever unforced; writes are slower).
+         */
+        private boolean backgroundForce = true;
+
         /** Start a new WAL segment file at this size. */
         private DataSize segmentSize = DataSize.ofMegabytes(64);
 
@@ -139,6 +146,14 @@ public class GlenProperties implements Validator {
 
         public void setFlushInterval(Duration flushInterval) {
             this.flushInterval = flushInterval;
+        }
+
+        public boolean isBackgroundForce() {
+            return backgroundForce;
+        }
+
+        public void setBackgroundForce(boolean backgroundForce) {
+            this.backgroundForce = backgroundForce;
         }
 
         public DataSize getSegmentSize() {
