@@ -3,15 +3,21 @@ package io.glen.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.glen.engine.testing.SimulatedStorageFiles;
 import io.glen.engine.value.Value;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -322,23 +328,60 @@ class GlenDbLifecycleTest {
     }
 
     @Test
-    void underIntervalReachingFlushEveryBytesForcesInTheBackground() throws InterruptedException {
-        GlenOptions options = GlenOptions.builder().walSync(WalSyncMode.NONE)
-                .walFlushInterval(java.time.Duration.ofHours(1)).build();
-        try (GlenDB db = GlenDB.open(dir, options)) {
+    void underIntervalReachingFlushEveryBytesForcesInTheBackgroundWhileWritersGoOn() throws InterruptedException {
+        SimulatedStorageFiles sim = new SimulatedStorageFiles(1);
+        GlenOptions options = GlenOptions.builder().storageFiles(sim).walSync(WalSyncMode.NONE)
+                .walFlushInterval(Duration.ofHours(1)).build();
+        try (GlenDB db = GlenDB.open(Path.of("/sim/db"), options)) {
+            CountDownLatch forceStarted = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicReference<String> forcingThread = new AtomicReference<>();
             db.setWalSync(WalSyncMode.INTERVAL, 1);
             long syncs = db.stats().walSyncs();
+            sim.onForce(path -> {
+                if (forcingThread.compareAndSet(null, Thread.currentThread().getName())) {
+                    forceStarted.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
 
             long v = db.put("c", "a", Value.of(1));
 
             // The writer returned after write(2); the force it asked for runs on the WAL thread
-            // (the timer itself is an hour away, so only the byte threshold can cause it).
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (db.stats().durableLsn() < v && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
+            // (the timer is an hour away, so only the byte threshold can cause it) and is held.
+            assertThat(forceStarted.await(30, TimeUnit.SECONDS)).as("a force was started").isTrue();
+            assertThat(forcingThread.get()).isEqualTo("glen-wal-sync");
+            assertThat(db.stats().durableLsn()).as("not durable while the force is held").isLessThan(v);
+            long w = db.put("c", "b", Value.of(2));
+            assertThat(db.get("c", "b")).as("writers go on during the force").isEqualTo(Value.of(2));
+
+            release.countDown();
+            // The write made during the held force asked for its own; it follows.
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.stats().durableLsn() >= w);
+            assertThat(db.stats().walSyncs()).isGreaterThan(syncs);
+        }
+    }
+
+    @Test
+    void withoutBackgroundForceTheWriterCrossingTheThresholdForcesBeforeItReturns() {
+        SimulatedStorageFiles sim = new SimulatedStorageFiles(1);
+        GlenOptions options = GlenOptions.builder().storageFiles(sim).walSync(WalSyncMode.NONE)
+                .walBackgroundForce(false).walFlushInterval(Duration.ofHours(1)).build();
+        try (GlenDB db = GlenDB.open(Path.of("/sim/db"), options)) {
+            List<String> forcingThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            db.setWalSync(WalSyncMode.INTERVAL, 1);
+            long syncs = db.stats().walSyncs();
+            sim.onForce(path -> forcingThreads.add(Thread.currentThread().getName()));
+
+            long v = db.put("c", "a", Value.of(1));
+
             assertThat(db.stats().durableLsn()).isEqualTo(v);
             assertThat(db.stats().walSyncs()).isEqualTo(syncs + 1);
+            assertThat(forcingThreads).containsExactly(Thread.currentThread().getName());
         }
     }
 

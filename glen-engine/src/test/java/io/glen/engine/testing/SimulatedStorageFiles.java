@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -171,6 +172,7 @@ public final class SimulatedStorageFiles implements StorageFiles {
     private final Map<Path, Object> locks = new HashMap<>();
     private final EnumMap<Op, Long> counts = new EnumMap<>(Op.class);
     private final List<Fault> faults = new ArrayList<>();
+    private volatile @Nullable Consumer<Path> forceHook;
     private long mutations;
     private long powerLossAtMutation = -1;
     private long powerLosses;
@@ -227,6 +229,14 @@ public final class SimulatedStorageFiles implements StorageFiles {
         Fault fault = new Fault(Op.WRITE, nth, p -> true, prefix);
         faults.add(fault);
         return fault;
+    }
+
+    /**
+     * Runs {@code hook} with the file's path at the start of every force, on the forcing thread and
+     * outside the simulator's lock (so it may block to hold a force in flight); null removes it.
+     */
+    public void onForce(@Nullable Consumer<Path> hook) {
+        this.forceHook = hook;
     }
 
     /** Disarms every fault (fired or not). */
@@ -697,6 +707,10 @@ public final class SimulatedStorageFiles implements StorageFiles {
 
         @Override
         public void force() throws IOException {
+            Consumer<Path> hook = forceHook;
+            if (hook != null) {
+                hook.accept(path);
+            }
             synchronized (SimulatedStorageFiles.this) {
                 checkOpen();
                 operation(Op.FORCE, path);
