@@ -25,8 +25,12 @@ public final class SnapshotWriter {
 
     /**
      * Writes the snapshot of {@code documents}, which may change while being iterated: every entry
-     * must reflect a state at or after {@code coveredLsn}; replaying the WAL after {@code coveredLsn}
-     * with per-document version checks brings it to the exact state.
+     * must reflect a state at or after {@code coveredLsn}. Entries whose version is above
+     * {@code coveredLsn} are left out: they were written after the cut, so the WAL after
+     * {@code coveredLsn} holds them (and replaying it with per-document version checks brings the
+     * snapshot to the exact state). This also keeps each id at most once: a live map's weakly
+     * consistent iterator can return an id twice when it is deleted and put again during the
+     * iteration, and the second entry is always one written after the cut.
      *
      * @param beforePublish runs after the temporary file is forced and before it is renamed into
      *     place; the database makes the WAL durable there, so a published snapshot never holds a
@@ -47,6 +51,9 @@ public final class SnapshotWriter {
             while (documents.hasNext()) {
                 Map.Entry<String, StoredDoc> entry = documents.next();
                 StoredDoc doc = entry.getValue();
+                if (doc.version() > coveredLsn) {
+                    continue;
+                }
                 buffer.string(entry.getKey()).varLong(doc.version()).lengthPrefixed(doc.encoded());
                 count++;
                 if (buffer.size() >= FLUSH_AT) {
