@@ -55,6 +55,7 @@ public final class DataStore {
     private final IndexCatalog catalog;
     private final ChangeHub hub;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile @Nullable CollectionStore recent;
     private volatile long lastLsn;
     private volatile boolean closed;
 
@@ -244,12 +245,25 @@ public final class DataStore {
 
     /** The collection, created when missing. */
     public CollectionStore collection(String name) {
-        return collections.computeIfAbsent(name, CollectionStore::new);
+        CollectionStore last = recent;
+        return last != null && last.name().equals(name) ? last : collections.computeIfAbsent(name, CollectionStore::new);
     }
 
-    /** The collection, or null when it does not exist. */
+    /**
+     * The collection, or null when it does not exist. The last one found is remembered, since most
+     * programs read one collection in a loop: collections are never removed while the store is
+     * open, so a remembered store stays the store of its name.
+     */
     public @Nullable CollectionStore existingCollection(String name) {
-        return collections.get(name);
+        CollectionStore last = recent;
+        if (last != null && last.name().equals(name)) {
+            return last;
+        }
+        CollectionStore found = collections.get(name);
+        if (found != null) {
+            recent = found;
+        }
+        return found;
     }
 
     /** The live collection map. */
