@@ -99,8 +99,18 @@ public final class SnapshotReader {
                     throw new GlenCorruptionException("snapshot entry has invalid version " + version);
                 }
                 int n = in.length("document length", 1, Integer.MAX_VALUE);
-                if (documents.put(id, new StoredDoc(version, in.bytes(n))) != null) {
-                    throw new GlenCorruptionException("snapshot holds document id '" + id + "' twice");
+                StoredDoc doc = new StoredDoc(version, in.bytes(n));
+                StoredDoc twice = documents.put(id, doc);
+                if (twice != null) {
+                    // Earlier builds could list an id deleted and put again during the
+                    // snapshot twice, the newer copy written after the cut (which the WAL replay
+                    // covers): keep the newer one. Any other repetition is damage.
+                    if (twice.version() == version || Math.max(twice.version(), version) <= header.coveredLsn()) {
+                        throw new GlenCorruptionException("snapshot holds document id '" + id + "' twice");
+                    }
+                    if (twice.version() > version) {
+                        documents.put(id, twice);
+                    }
                 }
             }
             in.expectEnd("snapshot body");

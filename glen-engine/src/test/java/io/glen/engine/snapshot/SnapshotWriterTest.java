@@ -1,18 +1,27 @@
 package io.glen.engine.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.glen.engine.GlenCorruptionException;
+import io.glen.engine.codec.ByteSink;
+import io.glen.engine.io.StorageFile;
 import io.glen.engine.store.StoredDoc;
 import io.glen.engine.testing.SimulatedStorageFiles;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueCodec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
-/** What a snapshot keeps of a collection that changes while it is written. */
+/**
+ * What a snapshot keeps of a collection that changes while it is written, and how snapshots of
+ * earlier writers that listed such an id twice are read.
+ */
 class SnapshotWriterTest {
 
     private static final Path DIR = Path.of("/sim/db");
@@ -38,5 +47,50 @@ class SnapshotWriterTest {
         assertThat(loaded.documents().get("a").version()).isEqualTo(3);
         assertThat(loaded.documents().get("a").decode()).isEqualTo(Value.of("a@3"));
         assertThat(loaded.documents().get("b").version()).isEqualTo(5);
+    }
+
+    /** A snapshot as earlier builds wrote it: every iterated entry, none left out. */
+    private static void writeUnfiltered(SimulatedStorageFiles files, long coveredLsn,
+                                        List<Map.Entry<String, StoredDoc>> entries) throws IOException {
+        ByteSink body = new ByteSink();
+        body.string("things");
+        for (Map.Entry<String, StoredDoc> e : entries) {
+            body.string(e.getKey()).varLong(e.getValue().version()).lengthPrefixed(e.getValue().encoded());
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(body.array(), 0, body.size());
+        byte[] header = SnapshotFile.encodeHeader(coveredLsn, entries.size(), body.size(), (int) crc.getValue());
+        try (StorageFile file = files.createNew(SnapshotFile.path(DIR, "things"))) {
+            file.write(ByteBuffer.wrap(header), 0);
+            file.write(ByteBuffer.wrap(body.array(), 0, body.size()), header.length);
+        }
+    }
+
+    @Test
+    void anOlderSnapshotListingAnIdAgainAfterTheCutKeepsTheNewerCopy() throws IOException {
+        SimulatedStorageFiles files = new SimulatedStorageFiles(1);
+        files.createDirectories(DIR);
+        // "a" was at version 3 at the cut and put again during the iteration; "b" was put twice after it.
+        writeUnfiltered(files, 5, List.of(doc("a", 3), doc("b", 6), doc("a", 9), doc("b", 8)));
+
+        SnapshotReader.Loaded loaded = SnapshotReader.read(files, SnapshotFile.path(DIR, "things"), "things");
+
+        assertThat(loaded.documents().get("a").version()).isEqualTo(9);
+        assertThat(loaded.documents().get("a").decode()).isEqualTo(Value.of("a@9"));
+        assertThat(loaded.documents().get("b").version()).isEqualTo(8);
+    }
+
+    @Test
+    void anIdListedTwiceWithinTheCutOrWithOneVersionIsCorruption() throws IOException {
+        SimulatedStorageFiles files = new SimulatedStorageFiles(1);
+        files.createDirectories(DIR);
+        writeUnfiltered(files, 5, List.of(doc("a", 3), doc("a", 5)));
+        assertThatThrownBy(() -> SnapshotReader.read(files, SnapshotFile.path(DIR, "things"), "things"))
+                .isInstanceOf(GlenCorruptionException.class).hasMessageContaining("'a' twice");
+
+        files.deleteIfExists(SnapshotFile.path(DIR, "things"));
+        writeUnfiltered(files, 5, List.of(doc("a", 7), doc("a", 7)));
+        assertThatThrownBy(() -> SnapshotReader.read(files, SnapshotFile.path(DIR, "things"), "things"))
+                .isInstanceOf(GlenCorruptionException.class).hasMessageContaining("'a' twice");
     }
 }
