@@ -245,8 +245,8 @@ public final class DataStore {
 
     /** The collection, created when missing. */
     public CollectionStore collection(String name) {
-        CollectionStore last = recent;
-        return last != null && last.name().equals(name) ? last : collections.computeIfAbsent(name, CollectionStore::new);
+        CollectionStore last = remembered(name);
+        return last != null ? last : collections.computeIfAbsent(name, CollectionStore::new);
     }
 
     /**
@@ -255,8 +255,8 @@ public final class DataStore {
      * open, so a remembered store stays the store of its name.
      */
     public @Nullable CollectionStore existingCollection(String name) {
-        CollectionStore last = recent;
-        if (last != null && last.name().equals(name)) {
+        CollectionStore last = remembered(name);
+        if (last != null) {
             return last;
         }
         CollectionStore found = collections.get(name);
@@ -264,6 +264,12 @@ public final class DataStore {
             recent = found;
         }
         return found;
+    }
+
+    /** The remembered collection when it is the one named, else null. */
+    private @Nullable CollectionStore remembered(String name) {
+        CollectionStore last = recent;
+        return last != null && last.name().equals(name) ? last : null;
     }
 
     /** The live collection map. */
