@@ -33,19 +33,59 @@ class GlenDbCacheTest {
     }
 
     @Test
-    void aWrittenValueIsCachedAndItsReadIsAHit() {
+    void aWriteDoesNotMakeADocumentHotButItsFirstReadDoes() {
         try (GlenDB db = open(CAPACITY)) {
             db.put("c", "a", doc(1));
-            CacheStats afterPut = db.cacheStats();
-            assertThat(afterPut.puts()).isEqualTo(1);
-            assertThat(afterPut.entries()).isEqualTo(1);
-            assertThat(afterPut.sizeBytes()).isPositive();
+            assertThat(db.cacheStats().puts()).isZero();
+            assertThat(db.cacheStats().entries()).isZero();
 
             db.get("c", "a");
+            CacheStats afterFirstRead = db.cacheStats();
+            assertThat(afterFirstRead.misses()).isEqualTo(1);
+            assertThat(afterFirstRead.puts()).isEqualTo(1);
+            assertThat(afterFirstRead.entries()).isEqualTo(1);
+            assertThat(afterFirstRead.sizeBytes()).isPositive();
 
-            CacheStats afterGet = db.cacheStats();
-            assertThat(afterGet.hits()).isEqualTo(afterPut.hits() + 1);
-            assertThat(afterGet.misses()).isEqualTo(afterPut.misses());
+            db.get("c", "a");
+            assertThat(db.cacheStats().hits()).isEqualTo(afterFirstRead.hits() + 1);
+            assertThat(db.cacheStats().misses()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anOverwriteKeepsAHotDocumentHotWithItsNewValue() {
+        try (GlenDB db = open(CAPACITY)) {
+            db.put("c", "a", doc(1));
+            db.get("c", "a");
+            CacheStats hot = db.cacheStats();
+
+            db.put("c", "a", doc(2));
+
+            CacheStats afterOverwrite = db.cacheStats();
+            assertThat(afterOverwrite.puts()).isEqualTo(hot.puts() + 1);
+            assertThat(afterOverwrite.entries()).isEqualTo(1);
+            assertThat(db.get("c", "a")).isEqualTo(doc(2));
+            assertThat(db.cacheStats().hits()).isEqualTo(hot.hits() + 1);
+            assertThat(db.cacheStats().misses()).isEqualTo(hot.misses());
+        }
+    }
+
+    @Test
+    void writesOfColdDocumentsLeaveTheHotSetAlone() {
+        long capacity = 16 * 1024;
+        try (GlenDB db = open(capacity)) {
+            db.put("c", "hot", doc(0));
+            db.get("c", "hot");
+            for (int i = 0; i < 500; i++) {
+                db.put("c", "d" + i, doc(i));
+            }
+
+            CacheStats stats = db.cacheStats();
+            assertThat(stats.entries()).isEqualTo(1);
+            assertThat(stats.evictions()).isZero();
+            long hits = stats.hits();
+            assertThat(db.get("c", "hot")).isEqualTo(doc(0));
+            assertThat(db.cacheStats().hits()).isEqualTo(hits + 1);
         }
     }
 
@@ -110,6 +150,7 @@ class GlenDbCacheTest {
         try (GlenDB db = open(capacity)) {
             for (int i = 0; i < 500; i++) {
                 db.put("c", "d" + i, doc(i));
+                db.get("c", "d" + i);
             }
 
             CacheStats stats = db.cacheStats();
@@ -126,6 +167,7 @@ class GlenDbCacheTest {
         try (GlenDB db = open(CAPACITY)) {
             for (int i = 0; i < 200; i++) {
                 db.put("c", "d" + i, doc(i));
+                db.get("c", "d" + i);
             }
             CacheStats full = db.cacheStats();
             assertThat(full.entries()).isEqualTo(200);
@@ -148,6 +190,7 @@ class GlenDbCacheTest {
             db.setCacheCapacity(CAPACITY);
             for (int i = 0; i < 200; i++) {
                 db.put("c", "d" + i, doc(i));
+                db.get("c", "d" + i);
             }
 
             assertThat(db.cacheStats().entries()).isEqualTo(200);

@@ -141,9 +141,9 @@ public final class DataStore {
                 byte[] encoded = m.encoded();
                 CollectionStore store = collection(m.collection());
                 Value value = m.value();
-                StoredDoc entry = cache.entry(store, m.id(), lsn, encoded, value);
+                StoredDoc entry = new StoredDoc(lsn, encoded);
                 StoredDoc previous = store.put(m.id(), entry);
-                cache.written(entry);
+                cache.written(store, m.id(), entry, previous, value);
                 if (!store.indexes().isEmpty() || changes != null) {
                     value = value != null ? value : ValueCodec.decode(encoded);
                     store.reindex(m.id(), value);

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Invariant (what bounds the heap): every {@code HotDoc} in a collection map is tracked by the
  * cache. A reader makes an entry hot only by replacing the very cold entry it read and then
  * registers it unless the cache already tracks a newer version of that document (which implies a
- * writer has replaced the entry in the map since); a writer registers the hot entry it stores. The
+ * writer has replaced the entry in the map since); a writer stores a cold entry and swaps in (and
+ * registers) a hot one only when the entry it replaced was hot (see {@link #written}). The
  * reverse (a tracked entry no longer in the map) is harmless and ends at its eviction.
  */
 public final class ValueCache {
@@ -89,18 +90,21 @@ public final class ValueCache {
     }
 
     /**
-     * The entry a writer stores for a value it has at hand: hot when the cache is enabled. The
-     * caller puts it in the map and then calls {@link #written}.
+     * Called by a writer right after it stored the cold entry {@code stored} over {@code previous}
+     * (under the write lock): a document that was hot stays hot with its new value, which the
+     * writer has at hand; any other write leaves the document cold. Writes do not make documents
+     * hot, reads do: a bulk load or a stream of inserts then neither pays for cache bookkeeping nor
+     * evicts the documents that are being read, and a document written but never read costs no
+     * cache space. Should a reader make the new entry hot first, the replace fails and the reader's
+     * entry (which the reader registers) wins.
      */
-    public StoredDoc entry(CollectionStore store, String id, long version, byte[] encoded, @Nullable Value value) {
-        return value != null && capacity > 0 ? hot(store, id, version, encoded, value)
-                : new StoredDoc(version, encoded);
-    }
-
-    /** Registers an entry a writer has just stored (a no-op for a cold one). */
-    public void written(StoredDoc doc) {
-        if (doc instanceof HotDoc hot) {
-            register(hot);
+    public void written(CollectionStore store, String id, StoredDoc stored, @Nullable StoredDoc previous,
+                        @Nullable Value value) {
+        if (previous instanceof HotDoc && value != null && capacity > 0) {
+            HotDoc hot = hot(store, id, stored.version(), stored.encoded(), value);
+            if (store.documents().replace(id, stored, hot)) {
+                register(hot);
+            }
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many readers, writers and deleters on a small cache at once (entries turning hot on reads and on
- * writes, Caffeine evicting and swapping them back to cold): afterwards every hot entry in the map
+ * Many readers, writers and deleters on a small cache at once (entries turning hot on reads and
+ * staying hot across writes, Caffeine evicting and swapping them back to cold): afterwards every hot entry in the map
  * is tracked by the cache (so the cache bounds the heap), every hot value equals its bytes, and
  * readers never saw a value older than one they had seen before for the same document.
  */
@@ -71,10 +71,9 @@ class ValueCacheConcurrencyTest {
                             } else {
                                 Value value = doc(id, version);
                                 byte[] encoded = ValueCodec.encode(value);
-                                StoredDoc entry = cache.entry(store, key, version, encoded,
-                                        random.nextBoolean() ? value : null);
-                                store.put(key, entry);
-                                cache.written(entry);
+                                StoredDoc entry = new StoredDoc(version, encoded);
+                                StoredDoc previous = store.put(key, entry);
+                                cache.written(store, key, entry, previous, random.nextBoolean() ? value : null);
                             }
                         } finally {
                             writeLock.unlock();
