@@ -18,6 +18,23 @@ public interface StorageFiles {
     /** Creates a new, empty file, failing if it exists; the directory entry is not yet durable. */
     StorageFile createNew(Path file) throws IOException;
 
+    /**
+     * Opens an existing file that is used as a log: appended to at increasing positions, read back
+     * only after it is closed (or by a reader that stops at the content's end). An implementation
+     * may leave the file on disk longer than its content, with zero bytes after the last write,
+     * until {@link StorageFile#truncate} or {@link StorageFile#close}; a crash can leave such zeros,
+     * which log recovery treats as a torn tail. {@link StorageFile#size} is the content's end. By
+     * default the same as {@link #openExisting}.
+     */
+    default StorageFile openLog(Path file) throws IOException {
+        return openExisting(file);
+    }
+
+    /** Creates a new, empty log file (see {@link #openLog}); by default the same as {@link #createNew}. */
+    default StorageFile createLog(Path file) throws IOException {
+        return createNew(file);
+    }
+
     /** Whether a file or directory exists. */
     boolean exists(Path path);
 

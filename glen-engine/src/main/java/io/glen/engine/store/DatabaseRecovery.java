@@ -99,7 +99,7 @@ public final class DatabaseRecovery {
         }
         buildIndexes(collections, definitions);
         WalWriter wal = WalWriter.open(files, dir, result, lastLsn, options.walSegmentBytes(), options.walSync(),
-                options.walFlushEveryBytes());
+                options.walFlushEveryBytes(), options.walMemoryMapped());
         ValueCache cache = new ValueCache(options.cacheCapacityBytes());
         ChangeHub hub = new ChangeHub(options.maxQueuedChanges());
         return new Recovered(new DataStore(collections, cache, wal, catalog, hub, lastLsn), result);

@@ -40,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  * {@code fsync} of up to 8 MiB (tens of milliseconds on a VM), which dominated interval-mode
  * put throughput. The cost: the power-loss window may grow by the writes made during one force.
  *
+ * <p>Segments are opened as log files ({@link StorageFiles#createLog}): on the real file system
+ * "writing" a batch is a copy into a shared memory mapping of the segment, which puts it in the
+ * page cache as a {@code write} call would, without the system call. Such a file is longer than
+ * its records while open (zeros after them), so a segment is cut at its last record before it is
+ * forced and closed by a switch to the next one; recovery cuts the zeros of a crashed last segment
+ * as a torn tail. With {@code mapped} false segments are plain files written with {@code write}.
+ *
  * <p>A failed write or force poisons the log: every later {@code append} and {@code sync} throws
  * {@link GlenStorageException} until the database is reopened. Retrying {@code fsync} after a
  * failure is unsafe because the kernel may already have dropped the dirty pages.
@@ -52,6 +59,7 @@ public final class WalWriter implements AutoCloseable {
     private final StorageFiles files;
     private final Path dir;
     private final long segmentBytes;
+    private final boolean mapped;
 
     private final Object bufferLock = new Object();
     private ByteSink pending = new ByteSink(INITIAL_BUFFER);
@@ -88,12 +96,13 @@ public final class WalWriter implements AutoCloseable {
     private final LongAdder syncs = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
 
-    WalWriter(StorageFiles files, Path dir, long segmentBytes, WalSyncMode mode, long flushEveryBytes,
+    WalWriter(StorageFiles files, Path dir, long segmentBytes, boolean mapped, WalSyncMode mode, long flushEveryBytes,
               StorageFile current, long currentNumber, long position, Map<Long, Long> olderSegments,
               long lastLsn) {
         this.files = files;
         this.dir = dir;
         this.segmentBytes = segmentBytes;
+        this.mapped = mapped;
         this.mode = mode;
         this.flushEveryBytes = flushEveryBytes;
         this.current = current;
@@ -112,9 +121,12 @@ public final class WalWriter implements AutoCloseable {
      * has no valid header. {@code lastLsn} is where the recovered state reaches, which after a
      * compaction is higher than the last LSN the remaining log holds (snapshots cover the rest);
      * everything up to it is durable, so it starts the written and durable LSNs.
+     *
+     * @param mapped open segments as log files ({@link StorageFiles#openLog}, memory-mapped on the
+     *     real file system) rather than plain files
      */
     public static WalWriter open(StorageFiles files, Path dir, WalRecovery.Result recovered, long lastLsn,
-                                 long segmentBytes, WalSyncMode mode, long flushEveryBytes) {
+                                 long segmentBytes, WalSyncMode mode, long flushEveryBytes, boolean mapped) {
         try {
             Map<Long, Long> older = new java.util.TreeMap<>(recovered.segmentSizes());
             long number;
@@ -122,12 +134,12 @@ public final class WalWriter implements AutoCloseable {
             long position;
             if (recovered.lastSegment() < 0) {
                 number = 0;
-                file = createSegment(files, dir, number);
+                file = createSegment(files, dir, number, mapped);
                 position = WalSegmentFile.HEADER_SIZE;
             } else if (recovered.lastSegmentNeedsHeader()) {
                 number = recovered.lastSegment();
                 older.remove(number);
-                file = files.openExisting(WalSegmentFile.path(dir, number));
+                file = openSegment(files, dir, number, mapped);
                 file.truncate(0);
                 file.write(ByteBuffer.wrap(WalSegmentFile.header(number)), 0);
                 file.force();
@@ -135,7 +147,7 @@ public final class WalWriter implements AutoCloseable {
             } else {
                 number = recovered.lastSegment();
                 older.remove(number);
-                file = files.openExisting(WalSegmentFile.path(dir, number));
+                file = openSegment(files, dir, number, mapped);
                 position = recovered.lastSegmentEnd();
                 // Recovery may have read records that were written but never forced (the previous
                 // process failed or was killed before the force): make them durable before they
@@ -147,15 +159,23 @@ public final class WalWriter implements AutoCloseable {
                 // directory; its entry must be durable before any record appended to it is.
                 files.syncDirectory(dir);
             }
-            return new WalWriter(files, dir, segmentBytes, mode, flushEveryBytes, file, number, position,
+            return new WalWriter(files, dir, segmentBytes, mapped, mode, flushEveryBytes, file, number, position,
                     older, Math.max(lastLsn, recovered.lastLsn()));
         } catch (IOException e) {
             throw new GlenStorageException("cannot open the write-ahead log in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static StorageFile createSegment(StorageFiles files, Path dir, long number) throws IOException {
-        StorageFile file = files.createNew(WalSegmentFile.path(dir, number));
+    private static StorageFile openSegment(StorageFiles files, Path dir, long number, boolean mapped)
+            throws IOException {
+        Path path = WalSegmentFile.path(dir, number);
+        return mapped ? files.openLog(path) : files.openExisting(path);
+    }
+
+    private static StorageFile createSegment(StorageFiles files, Path dir, long number, boolean mapped)
+            throws IOException {
+        Path path = WalSegmentFile.path(dir, number);
+        StorageFile file = mapped ? files.createLog(path) : files.createNew(path);
         boolean done = false;
         try {
             file.write(ByteBuffer.wrap(WalSegmentFile.header(number)), 0);
@@ -469,12 +489,19 @@ public final class WalWriter implements AutoCloseable {
     private void switchSegment() {
         // The old segment is forced before the new one exists, so a later segment never holds
         // records while an earlier one misses some: recovery may treat any damage before the last
-        // segment as corruption rather than a torn tail.
+        // segment as corruption rather than a torn tail. For the same reason it is first cut at its
+        // last record: a log file may be longer than its content, with zeros after it, until it is
+        // cut or closed (see StorageFiles.openLog).
+        try {
+            current.truncate(position);
+        } catch (IOException | RuntimeException e) {
+            throw poison("cutting WAL segment " + WalSegmentFile.fileName(currentNumber) + " at its end failed", e);
+        }
         forceCurrent();
         long next = currentNumber + 1;
         StorageFile created;
         try {
-            created = createSegment(files, dir, next);
+            created = createSegment(files, dir, next, mapped);
         } catch (IOException | RuntimeException e) {
             throw poison("creating WAL segment " + WalSegmentFile.fileName(next) + " failed", e);
         }

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * the database must take a write, close, and reopen with everything intact.
  *
  * <p>Why the same check holds under every {@link WalSyncMode}: Glen hands each batch to the
- * operating system ({@code FileChannel.write}) before the call returns, in every mode; the modes
+ * operating system before the call returns (a copy into a shared mapping of the WAL segment, or
+ * {@code FileChannel.write} with {@code walMemoryMapped(false)}), in every mode; the modes
  * only differ in whether and when {@code fsync} follows. SIGKILL ends the process, not the kernel:
  * data written to the page cache reaches the file whether or not it was forced. So after kill -9
  * even {@code NONE} must keep every acknowledged write; only a power loss or kernel crash (not

@@ -57,6 +57,7 @@ class GlenAutoConfigurationTest {
             assertThat(options.cacheCapacityBytes()).isEqualTo(64L << 20);
             assertThat(options.walFlushEveryBytes()).isEqualTo(8L << 20);
             assertThat(options.walBackgroundForce()).isTrue();
+            assertThat(options.walMemoryMapped()).isTrue();
             assertThat(options.walSegmentBytes()).isEqualTo(64L << 20);
             assertThat(options.maxDocumentBytes()).isEqualTo(16 << 20);
             assertThat(context.getBean(GlenBackgroundCompaction.class).isEnabled()).isFalse();
@@ -68,7 +69,8 @@ class GlenAutoConfigurationTest {
     @Test
     void everyPropertyReachesTheOptions() {
         runner().withPropertyValues("glen.cache.capacity=2MB", "glen.wal.sync=always", "glen.wal.flush-every=1MB",
-                "glen.wal.flush-interval=250ms", "glen.wal.background-force=false", "glen.wal.segment-size=128KB", "glen.max-document-size=64KB",
+                "glen.wal.flush-interval=250ms", "glen.wal.background-force=false",
+                "glen.wal.memory-mapped=false", "glen.wal.segment-size=128KB", "glen.max-document-size=64KB",
                 "glen.wal.salvage=true", "glen.events.max-queued=77", "glen.compaction.wal-threshold=1MB",
                 "glen.compaction.interval=5m", "glen.transactions.max-attempts=3").run(context -> {
                     GlenOptions options = context.getBean(GlenOptions.class);
@@ -77,6 +79,7 @@ class GlenAutoConfigurationTest {
                     assertThat(options.walFlushEveryBytes()).isEqualTo(1L << 20);
                     assertThat(options.walFlushInterval()).isEqualTo(Duration.ofMillis(250));
                     assertThat(options.walBackgroundForce()).isFalse();
+                    assertThat(options.walMemoryMapped()).isFalse();
                     assertThat(options.walSegmentBytes()).isEqualTo(128L << 10);
                     assertThat(options.maxDocumentBytes()).isEqualTo(64 << 10);
                     assertThat(options.salvageCorruptWal()).isTrue();
@@ -176,8 +179,10 @@ class GlenAutoConfigurationTest {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             context.getBean(GlenMetrics.class).bindTo(registry);
             context.getBean(GlenDB.class).put("c", "x", Value.of(1));
-            context.getBean(GlenDB.class).get("c", "x");
+            context.getBean(GlenDB.class).get("c", "x"); // a write does not make a document hot: a miss
+            context.getBean(GlenDB.class).get("c", "x"); // now it is hot: a hit
             assertThat(registry.get("glen.puts").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("glen.cache.gets").tag("result", "miss").functionCounter().count()).isEqualTo(1);
             assertThat(registry.get("glen.cache.gets").tag("result", "hit").functionCounter().count()).isEqualTo(1);
             assertThat(registry.get("glen.wal.size").gauge().value()).isPositive();
             assertThat(registry.get("glen.documents").tag("collection", "c").gauge().value()).isEqualTo(1);

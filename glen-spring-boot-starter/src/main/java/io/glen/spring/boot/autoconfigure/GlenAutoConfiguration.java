@@ -38,6 +38,7 @@ public final class GlenAutoConfiguration {
                 .walFlushEveryBytes(properties.getWal().getFlushEvery().toBytes())
                 .walFlushInterval(properties.getWal().getFlushInterval())
                 .walBackgroundForce(properties.getWal().isBackgroundForce())
+                .walMemoryMapped(properties.getWal().isMemoryMapped())
                 .walSegmentBytes(properties.getWal().getSegmentSize().toBytes())
                 .maxDocumentBytes((int) properties.getMaxDocumentSize().toBytes())
                 .salvageCorruptWal(properties.getWal().isSalvage())

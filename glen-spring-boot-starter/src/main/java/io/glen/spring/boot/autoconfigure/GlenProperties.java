@@ -118,6 +118,13 @@ public class GlenProperties implements Validator {
          */
         private boolean backgroundForce = true;
 
+        /**
+         * Append to WAL segments by copying into a memory mapping of the file (true) or with one
+         * write system call per batch (false, for file systems without good shared-mapping
+         * support, such as some network or FUSE mounts). Durability is the same either way.
+         */
+        private boolean memoryMapped = true;
+
         /** Start a new WAL segment file at this size. */
         private DataSize segmentSize = DataSize.ofMegabytes(64);
 
@@ -154,6 +161,14 @@ public class GlenProperties implements Validator {
 
         public void setBackgroundForce(boolean backgroundForce) {
             this.backgroundForce = backgroundForce;
+        }
+
+        public boolean isMemoryMapped() {
+            return memoryMapped;
+        }
+
+        public void setMemoryMapped(boolean memoryMapped) {
+            this.memoryMapped = memoryMapped;
         }
 
         public DataSize getSegmentSize() {
