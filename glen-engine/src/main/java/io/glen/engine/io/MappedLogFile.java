@@ -23,13 +23,16 @@ import org.jspecify.annotations.Nullable;
  * {@code fdatasync} of the range) and, when the file grew, the file itself.
  *
  * <p>The file is mapped in windows of {@code windowSize} bytes starting where the write that
- * needs one begins. Before a window is mapped, the part of it beyond the file's end is written as
- * zeros through the channel: that allocates the space (or reserves it, with delayed allocation),
- * so a full disk fails that {@code write} with an {@link IOException} instead of faulting later
- * inside a memory copy. Until the file is truncated or closed it is therefore longer than its
- * content, with zeros after the last write; a crash leaves it so, and WAL recovery treats zeros
- * after the last record as a torn tail (as it does for zero-filled blocks after a power loss) and
- * cuts them. {@link #size} reports the content's end, {@link #close} cuts the zeros off.
+ * needs one begins; mapping extends the file sparsely to the window's end. Before a write lands
+ * in a part of the window that holds no data yet, that part is written as zeros through the
+ * channel, {@value #FILL_BYTES} bytes at a time: that allocates the space (or reserves it, with
+ * delayed allocation), so a full disk fails that {@code write} with an {@link IOException} instead
+ * of faulting later inside a memory copy, while at most {@value #FILL_BYTES} bytes of zeros ahead
+ * of the records can reach the disk before the records overwrite them. Until the file is truncated
+ * or closed it is therefore longer than its content, with zeros (and a sparse hole) after the last
+ * write; a crash leaves it so, and WAL recovery treats zeros after the last record as a torn tail
+ * (as it does for zero-filled blocks after a power loss) and cuts them. {@link #size} reports the
+ * content's end, {@link #close} cuts the rest off (durably).
  *
  * <p>Windows a write has moved past stay mapped until the next {@link #force}, {@link #truncate}
  * or {@link #close}, which unmap them, so no force ever syncs memory that is already unmapped.
@@ -38,15 +41,21 @@ import org.jspecify.annotations.Nullable;
  * truncating) goes through the channel, which shares the page cache with the mapping.
  *
  * <p>If the file system cannot back a mapped page anyway (a copy-on-write file system out of
- * space), the JVM reports the fault as an {@link InternalError} from the copy; it is turned into an
- * {@link IOException}, which poisons the WAL like any failed write.
+ * space, an I/O error reading a page back in, another process cutting the file), the JVM reports
+ * the fault as an {@link InternalError}, asynchronously: it may surface only when {@link #write}
+ * has returned to its caller. The catch here turns the ones that surface inside into an
+ * {@link IOException}; callers must treat an {@code InternalError} from around a write the same
+ * way ({@code WalWriter} poisons the log on either).
  */
 final class MappedLogFile implements StorageFile {
 
     /** The default size of a mapped window. */
     static final int DEFAULT_WINDOW_BYTES = 1 << 20;
 
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
+    /** How much of a window is allocated (written as zeros) ahead of the records at a time. */
+    static final int FILL_BYTES = 64 * 1024;
+
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(FILL_BYTES).asReadOnlyBuffer();
 
     /** A mapped range of the file and what was written to it since it was last forced. */
     private static final class Window {
@@ -84,8 +93,17 @@ final class MappedLogFile implements StorageFile {
     private @Nullable Window current;
     private final List<Window> retired = new ArrayList<>();
     private long end;
+    /** The file's length, including the sparse end of the last mapped window. */
     private long physicalSize;
-    private boolean fileForceNeeded;
+    /** Up to where the file's space was written (content or zeros), so a mapped copy cannot fault for space. */
+    private long filledTo;
+    /**
+     * Whether the next force must also force the file through the channel: its length or data
+     * written through the channel changed, or it was just opened (a previous process may have left
+     * written but unforced records, which the first force must make durable).
+     */
+    private boolean fileForceNeeded = true;
+    private long fileForces;
     private boolean closed;
 
     MappedLogFile(NioFile file, int windowSize) throws IOException {
@@ -95,6 +113,7 @@ final class MappedLogFile implements StorageFile {
         this.file = file;
         this.windowSize = windowSize;
         this.physicalSize = file.size();
+        this.filledTo = physicalSize;
         this.end = physicalSize;
     }
 
@@ -133,6 +152,9 @@ final class MappedLogFile implements StorageFile {
                     src.position(src.limit());
                     noteWritten(at + n);
                     physicalSize = Math.max(physicalSize, at + n);
+                    if (at <= filledTo) {
+                        filledTo = Math.max(filledTo, at + n);
+                    }
                     fileForceNeeded = true;
                     return;
                 }
@@ -141,6 +163,7 @@ final class MappedLogFile implements StorageFile {
                 }
                 int offset = (int) (at - window.start);
                 int n = Math.min(src.remaining(), window.size - offset);
+                fill(at + n, window.start + window.size);
                 try {
                     window.buffer.put(offset, src, src.position(), n);
                 } catch (InternalError e) {
@@ -160,32 +183,46 @@ final class MappedLogFile implements StorageFile {
         end = Math.max(end, upTo);
     }
 
-    /** Maps a new window starting at {@code start}, zero-filling the file up to its end first. */
+    /** Maps a new window starting at {@code start} (extending the file sparsely when needed). */
     private Window map(long start) throws IOException {
         long windowEnd = start + windowSize;
+        MappedByteBuffer buffer = file.io(ch -> ch.map(FileChannel.MapMode.READ_WRITE, start, windowSize));
         if (physicalSize < windowEnd) {
-            long from = physicalSize;
-            file.io(ch -> {
-                long at = from;
-                while (at < windowEnd) {
-                    ByteBuffer zeros = ZEROS.duplicate();
-                    zeros.limit((int) Math.min(zeros.capacity(), windowEnd - at));
-                    while (zeros.hasRemaining()) {
-                        at += ch.write(zeros, at);
-                    }
-                }
-                return null;
-            });
             physicalSize = windowEnd;
             fileForceNeeded = true;
         }
-        MappedByteBuffer buffer = file.io(ch -> ch.map(FileChannel.MapMode.READ_WRITE, start, windowSize));
         if (current != null) {
             retired.add(current);
         }
         Window window = new Window(start, windowSize, buffer);
         current = window;
         return window;
+    }
+
+    /**
+     * Writes zeros through the channel from {@link #filledTo} to past {@code upTo} (a multiple of
+     * {@link #FILL_BYTES}, at most {@code limit}), so the space under a mapped copy is allocated.
+     */
+    private void fill(long upTo, long limit) throws IOException {
+        if (filledTo >= upTo) {
+            return;
+        }
+        long from = filledTo;
+        long to = Math.min(limit, (upTo + FILL_BYTES - 1) / FILL_BYTES * FILL_BYTES);
+        file.io(ch -> {
+            long at = from;
+            while (at < to) {
+                ByteBuffer zeros = ZEROS.duplicate();
+                zeros.limit((int) Math.min(zeros.capacity(), to - at));
+                while (zeros.hasRemaining()) {
+                    at += ch.write(zeros, at);
+                }
+            }
+            return null;
+        });
+        filledTo = to;
+        physicalSize = Math.max(physicalSize, to);
+        fileForceNeeded = true;
     }
 
     @Override
@@ -205,14 +242,14 @@ final class MappedLogFile implements StorageFile {
             synchronized (lock) {
                 checkOpen();
                 // Dirty pages of an unmapped shared mapping stay in the page cache; the next force
-                // syncs them through the file.
-                boolean dirty = unmapAll();
-                fileForceNeeded |= dirty;
+                // syncs them through the file (as it does for the new length).
+                unmapAll();
+                fileForceNeeded = true;
                 if (size < physicalSize) {
                     file.truncate(size);
                     physicalSize = size;
-                    fileForceNeeded = true;
                 }
+                filledTo = Math.min(filledTo, size);
                 end = Math.min(end, size);
             }
         }
@@ -244,6 +281,9 @@ final class MappedLogFile implements StorageFile {
                 }
                 if (forceFile) {
                     file.force();
+                    synchronized (lock) {
+                        fileForces++;
+                    }
                 }
                 ok = true;
             } catch (UncheckedIOException e) {
@@ -270,25 +310,28 @@ final class MappedLogFile implements StorageFile {
         }
     }
 
-    /** Unmaps every window (under both locks); returns whether any held unforced writes. */
-    private boolean unmapAll() {
-        boolean dirty = false;
+    /** Unmaps every window (under both locks). */
+    private void unmapAll() {
         for (Window window : retired) {
-            dirty |= window.dirty();
             MappedBuffers.unmap(window.buffer);
         }
         retired.clear();
         if (current != null) {
-            dirty |= current.dirty();
             MappedBuffers.unmap(current.buffer);
             current = null;
         }
-        return dirty;
+    }
+
+    /** How many forces also forced the file through the channel (for tests). */
+    long fileForces() {
+        synchronized (lock) {
+            return fileForces;
+        }
     }
 
     /**
-     * Unmaps the windows and cuts the zeros after the content off (not forced: zeros that come
-     * back after a power loss are a torn tail to recovery), then closes the channel.
+     * Unmaps the windows, cuts the zeros after the content off and forces the file, so a closed
+     * log file holds exactly its content, durably, then closes the channel.
      */
     @Override
     public void close() throws IOException {
@@ -303,6 +346,8 @@ final class MappedLogFile implements StorageFile {
                     if (physicalSize > end) {
                         file.truncate(end);
                         physicalSize = end;
+                        filledTo = Math.min(filledTo, end);
+                        file.force();
                     }
                 } finally {
                     file.close();

@@ -439,7 +439,10 @@ public final class WalWriter implements AutoCloseable {
         if (size > 0) {
             try {
                 current.write(ByteBuffer.wrap(batch.array(), 0, size), position);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | InternalError e) {
+                // InternalError: a memory-mapped copy faulted (reported asynchronously, so it may
+                // surface here rather than inside the write).
+                batch.reset();
                 throw poison("write to the WAL failed", e);
             }
             position += size;
@@ -594,6 +597,7 @@ public final class WalWriter implements AutoCloseable {
     /** Flushes and forces what is buffered (unless poisoned), then closes the segment file. */
     @Override
     public void close() {
+        IOException closeFailure = null;
         flushLock.lock();
         try {
             if (fileClosed) {
@@ -611,11 +615,18 @@ public final class WalWriter implements AutoCloseable {
                 try {
                     fileClosed = true;
                     current.close();
-                } catch (IOException ignored) {
-                    // Everything acknowledged was forced above; nothing is lost by a failing close.
+                } catch (IOException e) {
+                    // Everything acknowledged was forced above, so nothing is lost; but closing a log
+                    // file cuts and forces it, and a failing force is news about the disk.
+                    closeFailure = e;
                 } finally {
                     forceLock.unlock();
                 }
+            }
+            if (closeFailure != null && poison == null) {
+                throw new GlenStorageException("closing WAL segment " + WalSegmentFile.fileName(currentNumber)
+                        + " failed (" + closeFailure.getMessage() + "); every acknowledged write was forced before",
+                        closeFailure);
             }
             if (unreportedFailure && poison != null) {
                 unreportedFailure = false;

@@ -81,7 +81,10 @@ class WalTruncationTest {
         Harness.powerCycle(sim, db);
         try (GlenDB reopened = GlenDB.open(Harness.DIR, options)) {
             extended.verify(reopened, expected + 1, expected + 1, context + ", after a write and a power loss");
-            assertThat(reopened.stats().recoveryTruncatedBytes()).as(context + ": nothing left to cut").isZero();
+            // The segment is a log file, allocated ahead of its records: a power loss leaves zeros
+            // after the last record (never more than one extent), which recovery cuts.
+            assertThat(reopened.stats().recoveryTruncatedBytes()).as(context + ": only the zeros ahead are cut")
+                    .isLessThan(SimulatedStorageFiles.LOG_EXTENT);
         }
     }
 

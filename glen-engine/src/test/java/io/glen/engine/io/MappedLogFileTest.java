@@ -208,6 +208,29 @@ class MappedLogFileTest {
     }
 
     @Test
+    void theFirstForceAfterOpeningForcesTheWholeFileEvenWithNothingNewWritten() throws IOException {
+        // A previous process may have written records without forcing them (then been killed):
+        // WalWriter.open forces the recovered segment before counting those records as durable.
+        Path path = dir.resolve("log");
+        Files.write(path, new byte[] {1, 2, 3});
+        try (MappedLogFile file = open(path)) {
+            file.force();
+            assertThat(file.fileForces()).isEqualTo(1);
+            file.force();
+            assertThat(file.fileForces()).as("nothing changed since").isEqualTo(1);
+
+            file.truncate(file.size()); // what a segment switch does: cut at the content, then force
+            file.force();
+            assertThat(file.fileForces()).isEqualTo(2);
+
+            file.write(ByteBuffer.wrap(new byte[] {4}), 3); // maps a window: the file grows
+            file.force();
+            assertThat(file.fileForces()).isEqualTo(3);
+        }
+        assertThat(Files.readAllBytes(path)).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
     void theJdkLetsWindowsBeUnmappedAtOnce() {
         assertThat(MappedBuffers.unmapsEagerly()).isTrue();
     }

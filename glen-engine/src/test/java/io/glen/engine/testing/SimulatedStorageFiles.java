@@ -426,6 +426,27 @@ public final class SimulatedStorageFiles implements StorageFiles {
         return new Handle(inode, key, generation);
     }
 
+    /**
+     * A log file as {@link io.glen.engine.io.NioStorageFiles} makes it (memory-mapped, with space
+     * allocated ahead of the records): every write also grows the file over zeros to the next
+     * multiple of {@value #LOG_EXTENT} bytes, {@link StorageFile#size} reports the content's end,
+     * and closing cuts the zeros off and forces (both counted operations that faults can strike). What a force makes durable includes the
+     * zeros, so a power loss leaves them after the last record, as a real crash can.
+     */
+    @Override
+    public synchronized StorageFile openLog(Path file) throws IOException {
+        Path key = key(file);
+        operation(Op.OPEN, key);
+        return new LogHandle(existing(key), key, generation);
+    }
+
+    /** A new log file; see {@link #openLog}. */
+    @Override
+    public synchronized StorageFile createLog(Path file) throws IOException {
+        Handle plain = (Handle) createNew(file);
+        return new LogHandle(plain.inode, plain.path, plain.handleGeneration);
+    }
+
     @Override
     public synchronized boolean exists(Path path) {
         Path key = key(path);
@@ -618,11 +639,14 @@ public final class SimulatedStorageFiles implements StorageFiles {
         return null;
     }
 
-    private final class Handle implements StorageFile {
-        private final Inode inode;
-        private final Path path;
-        private final long handleGeneration;
-        private boolean closed;
+    /** How far a log file's space runs ahead of its records, in multiples of this. */
+    public static final int LOG_EXTENT = 4096;
+
+    private class Handle implements StorageFile {
+        final Inode inode;
+        final Path path;
+        final long handleGeneration;
+        boolean closed;
 
         Handle(Inode inode, Path path, long generation) {
             this.inode = inode;
@@ -630,7 +654,7 @@ public final class SimulatedStorageFiles implements StorageFiles {
             this.handleGeneration = generation;
         }
 
-        private void checkOpen() throws IOException {
+        void checkOpen() throws IOException {
             checkUp();
             if (handleGeneration != generation) {
                 throw new IOException("stale handle of " + path + " from before a crash");
@@ -719,9 +743,86 @@ public final class SimulatedStorageFiles implements StorageFiles {
         }
 
         @Override
-        public void close() {
+        public void close() throws IOException {
             synchronized (SimulatedStorageFiles.this) {
                 closed = true;
+            }
+        }
+    }
+
+    private final class LogHandle extends Handle {
+        private long end;
+
+        LogHandle(Inode inode, Path path, long generation) {
+            super(inode, path, generation);
+            this.end = inode.length;
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            synchronized (SimulatedStorageFiles.this) {
+                if (position >= end) {
+                    checkOpen();
+                    return dst.hasRemaining() ? -1 : 0;
+                }
+                ByteBuffer part = dst.remaining() > end - position ? dst.slice(dst.position(), (int) (end - position)) : dst;
+                int n = super.read(part, position);
+                if (part != dst && n > 0) {
+                    dst.position(dst.position() + n);
+                }
+                return n;
+            }
+        }
+
+        @Override
+        public void write(ByteBuffer src, long position) throws IOException {
+            synchronized (SimulatedStorageFiles.this) {
+                int before = src.position();
+                try {
+                    super.write(src, position);
+                } finally {
+                    int written = src.position() - before;
+                    if (written > 0) {
+                        end = Math.max(end, position + written);
+                        long extent = (end + LOG_EXTENT - 1) / LOG_EXTENT * LOG_EXTENT;
+                        if (inode.length < extent) {
+                            inode.ensureCapacity(extent);
+                            Arrays.fill(inode.data, inode.length, (int) extent, (byte) 0);
+                            inode.length = (int) extent;
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public long size() throws IOException {
+            synchronized (SimulatedStorageFiles.this) {
+                checkOpen();
+                return end;
+            }
+        }
+
+        @Override
+        public void truncate(long size) throws IOException {
+            synchronized (SimulatedStorageFiles.this) {
+                super.truncate(size);
+                end = Math.min(end, size);
+            }
+        }
+
+        /** Cuts the zeros off and forces, as the real log file does, then closes. */
+        @Override
+        public void close() throws IOException {
+            synchronized (SimulatedStorageFiles.this) {
+                try {
+                    if (!closed && inode.length > end) {
+                        super.truncate(end);
+                        super.force();
+                    }
+                } finally {
+                    super.close();
+                }
             }
         }
     }
