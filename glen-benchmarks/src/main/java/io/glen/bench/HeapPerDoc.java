@@ -1,7 +1,6 @@
 package io.glen.bench;
 
 import io.glen.bench.store.BenchStore;
-import io.glen.bench.store.Durability;
 import io.glen.bench.store.Stores;
 import io.glen.engine.value.ValueCodec;
 import java.io.IOException;
@@ -47,7 +46,7 @@ public final class HeapPerDoc {
         try {
             // The baseline is taken with the store already open (empty): class loading, Chronicle's
             // generated code and fixed-size structures are not charged to the documents.
-            BenchStore s = Stores.open(store, dir, Durability.INTERVAL, docs * 2L);
+            BenchStore s = Stores.openForHeap(store, dir, docs * 2L);
             long before = usedAfterGc();
             long start = System.nanoTime();
             s.load(docs);

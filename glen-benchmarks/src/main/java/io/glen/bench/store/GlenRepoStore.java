@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * {@link GlenRepositoryFactory} on a {@link GlenEntityTemplate}, without an application context
  * (the objects the auto-configuration would create, wired by hand, as {@link SpringKvStore} does
  * with Spring Data KeyValue). The database is opened like {@link GlenStore} (sync mode from the
- * durability class, 64 MiB value cache). Every operation goes through the repository: {@code save},
+ * durability class, a {@link Stores#CACHE_BYTES} value cache). Every operation goes through the repository: {@code save},
  * {@code findById}, {@code findAllById}, {@code count} and the two derived queries, which the
  * engine's planner runs on the {@code @Indexed} properties' indexes (created when the repository is
  * built, so this store always has them). No transactions: the repository is the query-level
@@ -37,6 +37,7 @@ public final class GlenRepoStore implements BenchStore {
     GlenRepoStore(Path dir, Durability durability) {
         this.db = GlenDB.open(dir, GlenOptions.builder()
                 .walSync(durability == Durability.ALWAYS ? WalSyncMode.ALWAYS : WalSyncMode.INTERVAL)
+                .cacheCapacityBytes(Stores.CACHE_BYTES)
                 .build());
         try {
             MappingGlenConverter converter = new MappingGlenConverter(new GlenMappingContext(),
