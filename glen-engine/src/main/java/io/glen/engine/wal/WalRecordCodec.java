@@ -13,6 +13,7 @@ import java.util.zip.CRC32C;
  * <pre>
  * frame := varuint bodyLen | u32 CRC32C(body) | body
  * body  := u8 type (1 = batch) | varuint lsn | varuint count | entry*
+ *        | u8 type (2 = skip) | varuint lsn | varuint previousLsn
  * entry := u8 op (1 put, 2 delete) | string collection | string docId | [put: varuint len | value]
  * </pre>
  */
@@ -20,6 +21,8 @@ public final class WalRecordCodec {
 
     /** The record type of a batch. */
     public static final int TYPE_BATCH = 1;
+    /** The record type of a skip over LSNs that are never used. */
+    public static final int TYPE_SKIP = 2;
     /** The largest body a frame may carry. */
     public static final int MAX_BODY_BYTES = 1 << 30;
 
@@ -65,16 +68,44 @@ public final class WalRecordCodec {
         out.putU32At(crcAt, (int) crc.getValue());
     }
 
+    /**
+     * Appends a skip frame: LSNs after {@code previousLsn} up to {@code lsn} are never used. Written
+     * when a database reopens below its {@link LsnHighWaterMark}, so the log's LSNs stay gap-free
+     * (recovery treats a gap without a skip as missing records).
+     */
+    public static void appendSkipFrame(ByteSink out, long lsn, long previousLsn) {
+        if (previousLsn < 0 || lsn <= previousLsn) {
+            throw new IllegalArgumentException("a skip must go forward: " + previousLsn + " -> " + lsn);
+        }
+        int bodyLen = 1 + varLongSize(lsn) + varLongSize(previousLsn);
+        out.varLong(bodyLen);
+        int crcAt = out.size();
+        out.u32(0);
+        int bodyStart = out.size();
+        out.u8(TYPE_SKIP).varLong(lsn).varLong(previousLsn);
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), bodyStart, bodyLen);
+        out.putU32At(crcAt, (int) crc.getValue());
+    }
+
     /** Decodes a body whose checksum has been verified. */
     public static WalRecord decodeBody(byte[] buf, int offset, int length) {
         ByteSource in = new ByteSource(buf, offset, length);
         int type = in.u8();
-        if (type != TYPE_BATCH) {
+        if (type != TYPE_BATCH && type != TYPE_SKIP) {
             throw new GlenCorruptionException("unknown WAL record type " + type);
         }
         long lsn = in.varLong();
         if (lsn <= 0) {
             throw new GlenCorruptionException("WAL record has invalid LSN " + lsn);
+        }
+        if (type == TYPE_SKIP) {
+            long previous = in.varLong();
+            if (previous < 0 || previous >= lsn) {
+                throw new GlenCorruptionException("WAL skip record goes from LSN " + previous + " to " + lsn);
+            }
+            in.expectEnd("WAL skip record body");
+            return new WalRecord(lsn, List.of(), previous);
         }
         int count = in.length("entry count", 4, Integer.MAX_VALUE);
         List<WalEntry> entries = new ArrayList<>(count);

@@ -181,11 +181,13 @@ public final class WalRecovery {
                     throw new GlenCorruptionException("WAL record LSN " + record.lsn()
                             + " does not follow LSN " + lastLsn, path, pos);
                 }
-                if (!salvage && records == 0 && record.lsn() > coveredLsn + 1) {
-                    throw new GlenCorruptionException("the WAL starts at LSN " + record.lsn() + " but the snapshots "
+                // A skip continues from the LSN it names; a batch from the one before it.
+                long continues = record.isSkip() ? record.skippedFrom() : record.lsn() - 1;
+                if (!salvage && records == 0 && continues > coveredLsn) {
+                    throw new GlenCorruptionException("the WAL starts at LSN " + (continues + 1) + " but the snapshots "
                             + "cover only up to LSN " + coveredLsn + ": an earlier WAL segment is missing", path, pos);
                 }
-                if (!salvage && records > 0 && record.lsn() != lastLsn + 1) {
+                if (!salvage && records > 0 && continues != lastLsn) {
                     throw new GlenCorruptionException("WAL record LSN " + record.lsn() + " follows LSN " + lastLsn
                             + ": the records in between are missing", path, pos);
                 }

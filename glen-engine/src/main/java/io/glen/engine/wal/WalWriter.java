@@ -200,13 +200,34 @@ public final class WalWriter implements AutoCloseable {
     }
 
     /**
+     * Buffers a skip frame (see {@link WalRecordCodec#appendSkipFrame}); like {@link #append}, under
+     * the caller's lock, and {@code lsn} becomes the last enqueued LSN.
+     */
+    public void appendSkip(long lsn, long previousLsn) {
+        failIfUnusable();
+        synchronized (bufferLock) {
+            WalRecordCodec.appendSkipFrame(pending, lsn, previousLsn);
+            lastEnqueuedLsn = lsn;
+        }
+    }
+
+    /**
      * Returns once the record with {@code lsn} is written to the operating system, and forced under
      * {@link WalSyncMode#ALWAYS}.
      *
      * @throws GlenStorageException when the log is (or becomes) poisoned before that
      */
     public void sync(long lsn) {
-        boolean force = mode == WalSyncMode.ALWAYS;
+        sync(lsn, mode == WalSyncMode.ALWAYS);
+    }
+
+    /**
+     * Returns once the record with {@code lsn} is written to the operating system and, with
+     * {@code force}, forced.
+     *
+     * @throws GlenStorageException when the log is (or becomes) poisoned before that
+     */
+    public void sync(long lsn, boolean force) {
         boolean interrupted = false;
         try {
             while (!satisfied(lsn, force)) {
@@ -519,6 +540,14 @@ public final class WalWriter implements AutoCloseable {
         } catch (IOException ignored) {
             // Its content is forced; a failing close cannot lose data.
         }
+    }
+
+    /**
+     * Poisons the log for a failure outside it that writes must not survive (the LSN high-water
+     * mark could not be made durable): every later append and sync throws.
+     */
+    public GlenStorageException fail(String what, Throwable cause) {
+        return poison(what, cause);
     }
 
     private GlenStorageException poison(String what, Throwable cause) {
