@@ -57,9 +57,11 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Reads</b> never lock and return shared immutable {@link Value}s without copying; this
  * replaces the "borrowed reads" of the original Glen, with safety by immutability instead of by
  * convention. <b>Writes</b> are atomic per call ({@link #putMany} and {@link #deleteMany} write one
- * batch), visible to readers when the call returns, and durable as {@link WalSyncMode} says.
+ * batch), visible to readers when the call returns, and durable as {@link WalSyncMode} says;
+ * under {@link WalSyncMode#ALWAYS} other readers see a write only once it is durable.
  * A document's version is the log sequence number of the write that produced it: it grows with
- * every change and is never reused, not even after a delete and re-create.
+ * every change and is never reused, not even after a delete and re-create, a crash or a power
+ * loss (after a crash, numbers may jump ahead).
  *
  * <p>All methods are thread-safe. One directory can be open by one {@code GlenDB} at a time; a
  * second open, from this or another process, fails with {@link GlenStorageException}.
@@ -99,6 +101,7 @@ public final class GlenDB implements AutoCloseable {
         walTimer.scheduleWithFixedDelay(this::timedSync, period, period, TimeUnit.MILLISECONDS);
         if (options.walBackgroundForce()) {
             store.wal().useBackgroundForcer(walTimer);
+            store.useReservationExecutor(walTimer);
         }
     }
 
@@ -625,6 +628,7 @@ public final class GlenDB implements AutoCloseable {
         if (flushEveryBytes <= 0) {
             throw new IllegalArgumentException("flushEveryBytes must be positive: " + flushEveryBytes);
         }
+        store.reserveFor(mode);
         store.wal().setSyncMode(mode, flushEveryBytes);
     }
 
@@ -664,8 +668,9 @@ public final class GlenDB implements AutoCloseable {
     public GlenStats stats() {
         Map<String, Long> counts = new TreeMap<>();
         store.collections().forEach((name, cs) -> counts.put(name, (long) cs.size()));
-        return new GlenStats(counts, store.lastLsn(), store.wal().durableLsn(), store.wal().syncMode(),
-                store.wal().totalSize(), store.wal().segmentCount(), store.wal().syncCount(), store.puts(),
+        return new GlenStats(counts, store.visibleLsn(), store.wal().durableLsn(), store.wal().syncMode(),
+                store.wal().totalSize(), store.wal().segmentCount(), store.wal().syncCount(), store.awaitingDurability(),
+                store.puts(),
                 store.deletes(), store.batches(), checkpointer.lastSnapshotAt(), checkpointer.lastSnapshotLsn(),
                 checkpointer.lastCompactionAt(), checkpointer.lastCompactionDuration(), recoveredRecords,
                 recoveryTruncatedBytes, recoverySalvagedBytes, txnCounters.commits.sum(),
@@ -701,16 +706,22 @@ public final class GlenDB implements AutoCloseable {
             closed = true;
             stopWalTimer();
             checkpointer.shutdown();
+            boolean walClosed = false;
             try {
                 store.close();
                 store.wal().close();
+                walClosed = true;
             } finally {
-                store.hub().close();
-                store.cache().clear();
                 try {
-                    directoryLock.close();
-                } catch (IOException e) {
-                    throw new GlenStorageException("releasing the lock on " + dir + " failed: " + e.getMessage(), e);
+                    store.closeHighWater(walClosed);
+                } finally {
+                    store.hub().close();
+                    store.cache().clear();
+                    try {
+                        directoryLock.close();
+                    } catch (IOException e) {
+                        throw new GlenStorageException("releasing the lock on " + dir + " failed: " + e.getMessage(), e);
+                    }
                 }
             }
         }

@@ -11,12 +11,14 @@ import org.jspecify.annotations.Nullable;
  * (or null) when the database is opened.
  *
  * @param documentCounts documents per collection
- * @param lsn the last assigned log sequence number
+ * @param lsn the log sequence number of the last write readers can see (new versions are always above it)
  * @param durableLsn the last LSN known to be forced to stable storage
  * @param walSync the current sync mode
  * @param walBytes total size of the WAL segments
  * @param walSegments number of WAL segments
  * @param walSyncs forces since open
+ * @param walAwaitingForce write batches in the WAL waiting for a force before they become visible
+ *     (under {@link WalSyncMode#ALWAYS}; the depth of group commit)
  * @param puts documents written since open
  * @param deletes documents deleted since open
  * @param batches WAL batches (atomic writes) since open
@@ -34,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param cache the cache statistics
  */
 public record GlenStats(Map<String, Long> documentCounts, long lsn, long durableLsn, WalSyncMode walSync,
-                        long walBytes, int walSegments, long walSyncs, long puts, long deletes, long batches,
+                        long walBytes, int walSegments, long walSyncs, int walAwaitingForce, long puts, long deletes,
+                        long batches,
                         @Nullable Instant lastSnapshotAt, long lastSnapshotLsn, @Nullable Instant lastCompactionAt,
                         @Nullable Duration lastCompactionDuration, long recoveredRecords,
                         long recoveryTruncatedBytes, long recoverySalvagedBytes, long commits, long conflicts,

@@ -55,7 +55,7 @@ public final class Txn implements AutoCloseable {
         this.store = store;
         this.options = options;
         this.counters = counters;
-        this.startLsn = store.lastLsn();
+        this.startLsn = store.visibleLsn();
     }
 
     /** The LSN that was current when the transaction began. */
@@ -171,8 +171,7 @@ public final class Txn implements AutoCloseable {
     }
 
     private static long currentVersion(DataStore s, DocumentKey key) {
-        StoredDoc doc = s.stored(key.collection(), key.id());
-        return doc == null ? 0 : doc.version();
+        return s.latestVersion(key.collection(), key.id());
     }
 
     /** Discards the staged changes. Idempotent; a no-op after commit. */

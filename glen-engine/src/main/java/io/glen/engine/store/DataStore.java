@@ -13,6 +13,8 @@ import io.glen.engine.value.ValueCodec;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.glen.engine.WalSyncMode;
+import io.glen.engine.wal.LsnHighWaterMark;
 import io.glen.engine.wal.WalEntry;
 import io.glen.engine.wal.WalOp;
 import io.glen.engine.wal.WalRecordCodec;
@@ -20,6 +22,10 @@ import io.glen.engine.wal.WalWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +37,25 @@ import org.jspecify.annotations.Nullable;
  * buffers the WAL frame and applies the change to the store and the cache. Encoding happens
  * before it and waiting for the WAL after it, so the section costs a few map operations. Readers
  * never lock: collections and documents live in concurrent maps and entries are immutable.
+ *
+ * <p><b>Visibility.</b> Under {@link WalSyncMode#ALWAYS} a write becomes visible only once it is
+ * durable (synchronous commit): the critical section stages it (writers that validate see it,
+ * readers do not) and queues it; after the force, the queued batches are applied to the maps in
+ * LSN order by whichever writer gets there first, and each writer returns once its own batch is
+ * visible. Under INTERVAL and NONE a write is applied in the critical section (visible before it
+ * is forced) unless staged batches are still queued, which keeps LSN order across a change of
+ * mode.
+ *
+ * <p><b>Versions are never reused.</b> A write visible before it is forced may be lost to a power
+ * loss after a reader saw its version. So such writes take LSNs only below the durable
+ * {@link LsnHighWaterMark}, which is raised {@link #RESERVATION_BLOCK} ahead (in the background
+ * when half of the reserve is used, inline when it ran out); a database reopened below the mark
+ * continues above it, and a skip record keeps the log gap-free.
  */
 public final class DataStore {
+
+    /** How far the LSN high-water mark is raised ahead of the LSNs in use. */
+    public static final long RESERVATION_BLOCK = 1L << 20;
 
     /**
      * Decides under the write lock which of the proposed changes go ahead.
@@ -59,49 +82,118 @@ public final class DataStore {
     private volatile long lastLsn;
     private volatile boolean closed;
 
+    /** Written under the write lock and not yet visible, by document; what validating writers see. */
+    private final ConcurrentHashMap<DocKey, Staged> staged = new ConcurrentHashMap<>();
+    /** Batches waiting for the WAL before they become visible, in LSN order. */
+    private final ConcurrentLinkedQueue<Deferred> deferred = new ConcurrentLinkedQueue<>();
+    /** Held while queued batches are applied (and while an index is built, so none is missed). */
+    private final ReentrantLock publishLock = new ReentrantLock();
+    /** Bounds every version a reader can see: raised before a write is applied. */
+    private volatile long visibleLsn;
+    /** Every write up to it is applied: raised after a write is applied. */
+    private volatile long appliedLsn;
+
+    private final LsnHighWaterMark highWater;
+    private volatile long reservedLsn;
+    private final AtomicBoolean reservationRequested = new AtomicBoolean();
+    private volatile @Nullable Executor reservationExecutor;
+
     private final LongAdder puts = new LongAdder();
     private final LongAdder deletes = new LongAdder();
     private final LongAdder batches = new LongAdder();
 
-    /** Wraps recovered state. */
+    private record DocKey(String collection, String id) {
+    }
+
+    /** A staged write of one document: its LSN, and whether it deletes. */
+    private record Staged(long lsn, boolean delete) {
+    }
+
+    /** A batch staged under the write lock, to be applied once the WAL holds it. */
+    private record Deferred(long lsn, List<Mutation> mutations, DocKey[] keys, Staged[] staged, boolean force) {
+    }
+
+    /**
+     * Wraps recovered state.
+     *
+     * @param recoveredLsn the last LSN the recovered documents reflect (visible from the start)
+     * @param lastLsn the last LSN that may have been handed out: {@code recoveredLsn}, or the
+     *     high-water mark when that is above it (the WAL then holds a skip to it)
+     */
     public DataStore(ConcurrentHashMap<String, CollectionStore> collections, ValueCache cache, WalWriter wal,
-                     IndexCatalog catalog, ChangeHub hub, long lastLsn) {
+                     IndexCatalog catalog, ChangeHub hub, LsnHighWaterMark highWater, long recoveredLsn,
+                     long lastLsn) {
         this.collections = collections;
         this.cache = cache;
         this.wal = wal;
         this.catalog = catalog;
         this.hub = hub;
+        this.highWater = highWater;
+        this.reservedLsn = highWater.mark();
+        this.visibleLsn = recoveredLsn;
+        this.appliedLsn = recoveredLsn;
         this.lastLsn = lastLsn;
     }
 
     /**
+     * Lets the high-water mark be raised ahead of need on {@code executor} (the database's WAL
+     * thread) instead of inline by the writer that reaches it.
+     */
+    public void useReservationExecutor(Executor executor) {
+        this.reservationExecutor = executor;
+    }
+
+    /**
      * Applies a batch atomically and returns its LSN once the WAL holds it as the sync mode
-     * requires; returns 0 when the guard left nothing to do.
+     * requires and it is visible to readers; returns 0 when the guard left nothing to do.
      *
      * @param preEncoded the entries encoded by {@link WalRecordCodec#encodeEntries}, used when the
      *     guard applies the proposed list unchanged
      */
     public long write(List<Mutation> proposed, byte @Nullable [] preEncoded, BatchGuard guard) {
-        long lsn;
+        long lsn = 0;
+        long refusedAt = 0;
+        Deferred staging = null;
         ChangeHub.Batch batch = null;
         writeLock.lock();
         try {
             ensureOpen();
             List<Mutation> actual = guard.check(this, proposed);
             if (actual.isEmpty()) {
-                return 0;
-            }
-            byte[] entries = actual == proposed && preEncoded != null ? preEncoded : encode(actual);
-            lsn = lastLsn + 1;
-            wal.append(lsn, entries);
-            lastLsn = lsn;
-            List<DocumentChange> changes = hub.hasSubscribers() ? new ArrayList<>(actual.size()) : null;
-            apply(actual, lsn, changes);
-            if (changes != null && !changes.isEmpty()) {
-                batch = hub.enqueue(changes);
+                // The guard may have decided on staged writes that are not visible yet (a conflict
+                // with them): return only once they are, so that a retry reads what it lost to.
+                refusedAt = deferred.isEmpty() ? 0 : lastLsn;
+            } else {
+                boolean force = wal.syncMode() == WalSyncMode.ALWAYS;
+                byte[] entries = actual == proposed && preEncoded != null ? preEncoded : encode(actual);
+                lsn = nextLsn(force);
+                wal.append(lsn, entries);
+                lastLsn = lsn;
+                if (force || !deferred.isEmpty()) {
+                    staging = stage(actual, lsn, force);
+                } else {
+                    List<DocumentChange> changes = hub.hasSubscribers() ? new ArrayList<>(actual.size()) : null;
+                    visibleLsn = lsn;
+                    apply(actual, lsn, changes);
+                    appliedLsn = lsn;
+                    if (changes != null && !changes.isEmpty()) {
+                        batch = hub.enqueue(changes);
+                    }
+                }
             }
         } finally {
             writeLock.unlock();
+        }
+        if (lsn == 0) {
+            if (refusedAt > 0) {
+                awaitVisible(refusedAt);
+            }
+            return 0;
+        }
+        if (staging != null) {
+            wal.sync(lsn, staging.force());
+            awaitVisible(lsn);
+            return lsn;
         }
         boolean durable = false;
         try {
@@ -115,11 +207,139 @@ public final class DataStore {
         return lsn;
     }
 
+    /**
+     * The next LSN, under the write lock. A write that becomes visible before it is forced must
+     * stay under the durable high-water mark, so that a power loss cannot hand its version out
+     * again; a forced one is visible only once the log holds it, so recovery finds it.
+     */
+    private long nextLsn(boolean forced) {
+        long lsn = lastLsn + 1;
+        if (!forced) {
+            if (lsn > reservedLsn) {
+                raiseHighWater(lsn - 1 + RESERVATION_BLOCK);
+            } else if (lsn > reservedLsn - RESERVATION_BLOCK / 2) {
+                requestReservation();
+            }
+        }
+        return lsn;
+    }
+
+    /**
+     * Makes sure a write under {@code mode} can take LSNs without raising the high-water mark
+     * first: for a mode whose writes are visible before they are forced, raises it a block ahead
+     * now (at open and when the mode changes), so that no writer pays for that force.
+     */
+    public void reserveFor(WalSyncMode mode) {
+        if (mode == WalSyncMode.ALWAYS) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            if (reservedLsn - lastLsn < RESERVATION_BLOCK / 2) {
+                raiseHighWater(lastLsn + RESERVATION_BLOCK);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void raiseHighWater(long to) {
+        try {
+            highWater.raise(to);
+            reservedLsn = highWater.mark();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw wal.fail("raising the LSN high-water mark in " + highWater.path() + " failed", e);
+        }
+    }
+
+    private void requestReservation() {
+        Executor executor = reservationExecutor;
+        if (executor == null) {
+            raiseHighWater(lastLsn + RESERVATION_BLOCK);
+            return;
+        }
+        if (reservationRequested.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    try {
+                        raiseHighWater(lastLsn + RESERVATION_BLOCK);
+                    } catch (GlenStorageException e) {
+                        // The log is poisoned: the next write reports it.
+                    } finally {
+                        reservationRequested.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // Shutting down; a writer that runs out of reserve raises the mark itself.
+                reservationRequested.set(false);
+            }
+        }
+    }
+
+    /** Stages a batch (under the write lock): validating writers see it, readers do not yet. */
+    private Deferred stage(List<Mutation> mutations, long lsn, boolean force) {
+        DocKey[] keys = new DocKey[mutations.size()];
+        Staged[] entries = new Staged[mutations.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Mutation m = mutations.get(i);
+            keys[i] = new DocKey(m.collection(), m.id());
+            entries[i] = new Staged(lsn, m.op() == WalOp.DELETE);
+            staged.put(keys[i], entries[i]);
+        }
+        Deferred batch = new Deferred(lsn, mutations, keys, entries, force);
+        deferred.add(batch);
+        return batch;
+    }
+
+    /**
+     * Returns once every write up to {@code lsn} is visible: applies the queued batches whose WAL
+     * records are written (forced, where they asked for it) in LSN order, and forces for the first
+     * one that waits for it.
+     *
+     * @throws GlenStorageException when the log is poisoned first (the batches then never show)
+     */
+    private void awaitVisible(long lsn) {
+        while (appliedLsn < lsn) {
+            Deferred waiting = null;
+            publishLock.lock();
+            try {
+                Deferred head;
+                while ((head = deferred.peek()) != null) {
+                    if (head.force() ? wal.durableLsn() < head.lsn() : wal.writtenLsn() < head.lsn()) {
+                        waiting = head;
+                        break;
+                    }
+                    publish(head);
+                    deferred.poll();
+                }
+            } finally {
+                publishLock.unlock();
+            }
+            if (waiting != null && appliedLsn < lsn) {
+                wal.sync(waiting.lsn(), waiting.force());
+            }
+        }
+    }
+
+    /** Applies a queued batch (under the publish lock). */
+    private void publish(Deferred batch) {
+        List<DocumentChange> changes = hub.hasSubscribers() ? new ArrayList<>(batch.mutations().size()) : null;
+        visibleLsn = batch.lsn();
+        apply(batch.mutations(), batch.lsn(), changes);
+        for (int i = 0; i < batch.keys().length; i++) {
+            staged.remove(batch.keys()[i], batch.staged()[i]);
+        }
+        appliedLsn = batch.lsn();
+        if (changes != null && !changes.isEmpty()) {
+            hub.complete(hub.enqueue(changes), true);
+        }
+    }
+
     /** A guard keeping only deletes of documents that exist (puts pass). */
     public static List<Mutation> presentOnly(DataStore store, List<Mutation> proposed) {
         List<Mutation> present = new ArrayList<>(proposed.size());
         for (Mutation m : proposed) {
-            if (m.op() == WalOp.PUT || store.stored(m.collection(), m.id()) != null) {
+            if (m.op() == WalOp.PUT || store.latestVersion(m.collection(), m.id()) != 0) {
                 present.add(m);
             }
         }
@@ -184,6 +404,7 @@ public final class DataStore {
      */
     public boolean createIndex(String collection, IndexDefinition definition) {
         writeLock.lock();
+        publishLock.lock();
         try {
             ensureOpen();
             CollectionStore store = collection(collection);
@@ -206,6 +427,7 @@ public final class DataStore {
             }
             return true;
         } finally {
+            publishLock.unlock();
             writeLock.unlock();
         }
     }
@@ -213,6 +435,7 @@ public final class DataStore {
     /** Drops an index; returns whether it existed. */
     public boolean dropIndex(String collection, String name) {
         writeLock.lock();
+        publishLock.lock();
         try {
             ensureOpen();
             CollectionStore store = collections.get(collection);
@@ -228,6 +451,7 @@ public final class DataStore {
             }
             return true;
         } finally {
+            publishLock.unlock();
             writeLock.unlock();
         }
     }
@@ -277,21 +501,37 @@ public final class DataStore {
         return collections;
     }
 
-    /** The stored document, or null. */
+    /** The stored document as readers see it, or null. */
     public @Nullable StoredDoc stored(String collection, String id) {
         CollectionStore store = collections.get(collection);
         return store == null ? null : store.get(id);
     }
 
     /**
-     * Runs {@code action} under the write lock and returns the last assigned LSN as of then: no
-     * write is in its critical section meanwhile (used to cut consistent snapshot boundaries).
+     * The version of the latest write of a document, visible or staged, or 0 when that write
+     * deleted it or there is none: what a guard validates against (call under the write lock).
+     */
+    public long latestVersion(String collection, String id) {
+        Staged pending = staged.isEmpty() ? null : staged.get(new DocKey(collection, id));
+        if (pending != null) {
+            return pending.delete() ? 0 : pending.lsn();
+        }
+        StoredDoc doc = stored(collection, id);
+        return doc == null ? 0 : doc.version();
+    }
+
+    /**
+     * Runs {@code action} under the write lock, then makes every write up to the last assigned LSN
+     * visible and returns that LSN: no write is in its critical section meanwhile and every write
+     * up to it is in the maps (used to cut consistent snapshot boundaries; {@code action} rotates
+     * the WAL, which forces it, so no staged batch waits long).
      */
     public long underWriteLock(Runnable action) {
         writeLock.lock();
         try {
             ensureOpen();
             action.run();
+            awaitVisible(lastLsn);
             return lastLsn;
         } finally {
             writeLock.unlock();
@@ -305,6 +545,31 @@ public final class DataStore {
             closed = true;
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * After the WAL closed cleanly (every handed-out LSN durable in it), lowers a high-water mark
+     * that is above the last LSN to it, so that the next open continues right after it; then closes
+     * the mark's file. A failure leaves the mark higher, which costs a jump in version numbers,
+     * never safety; it is reported like any failing close.
+     *
+     * @throws GlenStorageException when the mark could not be lowered
+     */
+    public void closeHighWater(boolean walClosedCleanly) {
+        try {
+            if (walClosedCleanly && !wal.isPoisoned() && highWater.mark() > lastLsn) {
+                highWater.set(lastLsn);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new GlenStorageException("lowering the LSN high-water mark in " + highWater.path() + " at close failed ("
+                    + e.getMessage() + "); nothing is lost, versions continue above the old mark", e);
+        } finally {
+            try {
+                highWater.close();
+            } catch (java.io.IOException ignored) {
+                // Every update was forced when it was made; closing loses nothing.
+            }
         }
     }
 
@@ -334,9 +599,19 @@ public final class DataStore {
         return wal;
     }
 
-    /** The last assigned LSN. */
+    /** The last assigned LSN (under ALWAYS possibly not visible yet; never handed out again). */
     public long lastLsn() {
         return lastLsn;
+    }
+
+    /** The LSN of the last write readers can see: no visible version is above it. */
+    public long visibleLsn() {
+        return visibleLsn;
+    }
+
+    /** Batches in the WAL that wait for a force before they become visible. */
+    public int awaitingDurability() {
+        return deferred.size();
     }
 
     /** Documents written since open. */

@@ -14,6 +14,7 @@ import io.glen.engine.value.ValueCodec;
 import java.util.Map;
 import io.glen.engine.snapshot.SnapshotFile;
 import io.glen.engine.snapshot.SnapshotReader;
+import io.glen.engine.wal.LsnHighWaterMark;
 import io.glen.engine.wal.WalEntry;
 import io.glen.engine.wal.WalOp;
 import io.glen.engine.wal.WalRecord;
@@ -98,11 +99,43 @@ public final class DatabaseRecovery {
             throw new GlenStorageException("cannot read the index catalog in " + dir + ": " + e.getMessage(), e);
         }
         buildIndexes(collections, definitions);
-        WalWriter wal = WalWriter.open(files, dir, result, lastLsn, options.walSegmentBytes(), options.walSync(),
-                options.walFlushEveryBytes(), options.walMemoryMapped());
-        ValueCache cache = new ValueCache(options.cacheCapacityBytes());
-        ChangeHub hub = new ChangeHub(options.maxQueuedChanges());
-        return new Recovered(new DataStore(collections, cache, wal, catalog, hub, lastLsn), result);
+        LsnHighWaterMark highWater;
+        try {
+            highWater = LsnHighWaterMark.open(files, dir);
+        } catch (IOException e) {
+            throw new GlenStorageException("cannot open the LSN high-water mark in " + dir + ": " + e.getMessage(), e);
+        }
+        WalWriter wal = null;
+        try {
+            wal = WalWriter.open(files, dir, result, lastLsn, options.walSegmentBytes(), options.walSync(),
+                    options.walFlushEveryBytes(), options.walMemoryMapped());
+            long continueAt = lastLsn;
+            if (highWater.mark() > lastLsn) {
+                // LSNs up to the mark may have been seen before a crash took their writes back:
+                // continue above it, and say so in the log, which otherwise counts a gap as loss.
+                continueAt = highWater.mark();
+                wal.appendSkip(continueAt, lastLsn);
+            }
+            ValueCache cache = new ValueCache(options.cacheCapacityBytes());
+            ChangeHub hub = new ChangeHub(options.maxQueuedChanges());
+            DataStore store = new DataStore(collections, cache, wal, catalog, hub, highWater, lastLsn, continueAt);
+            store.reserveFor(options.walSync());
+            return new Recovered(store, result);
+        } catch (RuntimeException | Error e) {
+            if (wal != null) {
+                try {
+                    wal.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            try {
+                highWater.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** Indexes are not persisted, only their definitions: each is rebuilt from the documents. */

@@ -54,6 +54,12 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code CrashWorkload} with {@code args}; stderr goes to {@code stderrFile}. */
     static ChildJvm start(List<String> args, Path stderrFile, LineListener listener) throws IOException {
+        return start(CrashWorkload.class, args, stderrFile, listener);
+    }
+
+    /** Starts {@code mainClass} (on this test's class path) with {@code args}. */
+    static ChildJvm start(Class<?> mainClass, List<String> args, Path stderrFile, LineListener listener)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx64m");
@@ -62,7 +68,7 @@ final class ChildJvm implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(CrashWorkload.class.getName());
+        command.add(mainClass.getName());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.to(stderrFile.toFile()))

@@ -209,12 +209,12 @@ public final class CrashWorkload {
         Thread.sleep(MAX_LIFETIME.toMillis());
     }
 
-    private static void emit(String line) {
+    static void emit(String line) {
         OUT.print(line + " #\n");
         OUT.flush();
     }
 
-    private static void fail(String who, Throwable e) {
+    static void fail(String who, Throwable e) {
         emit("ERROR " + who + ": " + e.toString().replace('\n', ' '));
         System.err.println("ERROR in " + who);
         e.printStackTrace();
@@ -222,7 +222,7 @@ public final class CrashWorkload {
         Runtime.getRuntime().halt(2);
     }
 
-    private static void startWatchdogs() {
+    static void startWatchdogs() {
         Thread stdin = new Thread(() -> {
             try {
                 while (System.in.read() >= 0) {

@@ -12,6 +12,7 @@ import io.glen.engine.WalSyncMode;
 import io.glen.engine.io.StorageFiles;
 import io.glen.engine.testing.SimulatedStorageFiles;
 import io.glen.engine.value.Value;
+import io.glen.engine.wal.LsnHighWaterMark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -76,19 +77,46 @@ final class Harness {
             this(Ops.prefixStates(start, script));
         }
 
+        private final Map<Long, Integer> byLsn = new HashMap<>();
+
         Prefixes(List<Model> states) {
             this.states = List.copyOf(states);
             for (int k = 0; k < this.states.size(); k++) {
                 byFingerprint.putIfAbsent(this.states.get(k).fingerprint(), k);
+                byLsn.put(this.states.get(k).lsn, k);
             }
         }
 
-        /** The history of the first {@code k} operations followed by {@code tail}. */
-        Prefixes extend(int k, List<Ops.Op> tail) {
+        /**
+         * The history of the first {@code k} operations followed by {@code tail}, written right
+         * after a recovery to prefix {@code k}, whose first write gets {@code firstLsn} (see
+         * {@link #continuesAt}).
+         */
+        Prefixes extend(int k, List<Ops.Op> tail, long firstLsn) {
             List<Model> all = new java.util.ArrayList<>(states.subList(0, k + 1));
-            List<Model> more = Ops.prefixStates(states.get(k), tail);
+            Model start = states.get(k).copy();
+            start.lsn = firstLsn - 1;
+            List<Model> more = Ops.prefixStates(start, tail);
             all.addAll(more.subList(1, more.size()));
-            return new Prefixes(all);
+            Prefixes extended = new Prefixes(all);
+            // The skip record that continues the log above the mark is recovered as the last LSN
+            // when no write after it survives: it names prefix k.
+            extended.byLsn.putIfAbsent(firstLsn - 1, k);
+            return extended;
+        }
+
+        /** The history of the first {@code k} operations followed by {@code tail}, numbered on. */
+        Prefixes extend(int k, List<Ops.Op> tail) {
+            return extend(k, tail, states.get(k).lsn + 1);
+        }
+
+        /** The longest prefix whose last write has an LSN of at most {@code lsn}. */
+        int prefixUpTo(long lsn) {
+            int k = 0;
+            while (k < last() && states.get(k + 1).lsn <= lsn) {
+                k++;
+            }
+            return k;
         }
 
         int last() {
@@ -101,16 +129,18 @@ final class Harness {
 
         /**
          * Checks that the database holds exactly the state after some prefix {@code k} with
-         * {@code lo <= k <= hi} (versions included) and returns {@code k}. Index {@code k} of the
-         * history is LSN {@code k} (every state operation writes one record), so the recovered
-         * LSN counter names the prefix: the state must be exactly the state at that LSN. (Matching
-         * by content alone would be ambiguous: putting a new document and deleting it again
-         * returns to an earlier state.)
+         * {@code lo <= k <= hi} (versions included) and returns {@code k}. Every state operation
+         * writes one record, so the recovered LSN names the prefix (index {@code k} is LSN
+         * {@code k} up to a recovery, after which a history may continue above the LSN
+         * high-water mark): the state must be exactly the state at that LSN. (Matching by content
+         * alone would be ambiguous: putting a new document and deleting it again returns to an
+         * earlier state.)
          */
         int verify(GlenDB db, int lo, int hi, String context) {
             Model actual = Model.read(db);
             long lsn = actual.lsn;
-            if (lsn < 0 || lsn > last() || !states.get((int) lsn).sameData(actual)) {
+            Integer index = byLsn.get(lsn);
+            if (index == null || !states.get(index).sameData(actual)) {
                 List<Integer> matches = new java.util.ArrayList<>();
                 Integer first = byFingerprint.get(actual.fingerprint());
                 for (int i = first == null ? states.size() : first; i < states.size(); i++) {
@@ -118,14 +148,14 @@ final class Harness {
                         matches.add(i);
                     }
                 }
-                int near = (int) Math.max(0, Math.min(lsn, last()));
-                fail(context + ": the recovered state (LSN " + lsn + ") is not the state after the first " + lsn
-                        + " operations of the history" + (matches.isEmpty() ? " nor after any other prefix"
+                int near = prefixUpTo(lsn);
+                fail(context + ": the recovered state (LSN " + lsn + ") is not the state the history has at that LSN"
+                        + (matches.isEmpty() ? " nor after any other prefix"
                         : " but the state after " + matches) + "; versus the state after " + near + ": "
                         + states.get(near).diff(actual) + (hi != near && hi <= last() ? "; versus after " + hi + ": "
                         + states.get(hi).diff(actual) : ""));
             }
-            int k = (int) lsn;
+            int k = index;
             assertThat(k).as(context + ": recovered prefix (acknowledged/durable lower bound %d, attempted %d)", lo, hi)
                     .isBetween(lo, hi);
             assertThat(actual.maxVersion()).as(context + ": no stored version above the LSN counter")
@@ -248,31 +278,59 @@ final class Harness {
     static final int TAIL_OPS = 6;
 
     /**
+     * The LSN high-water mark on the (simulated) disk of {@link #DIR}: read before a reopen, it
+     * tells where numbering continues after it (see {@link #continuesAt}).
+     */
+    static long highWaterMark(StorageFiles files) {
+        try {
+            return LsnHighWaterMark.read(files, DIR);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("reading the LSN high-water mark failed", e);
+        }
+    }
+
+    /**
+     * The LSN of the first write after reopening a database recovered to LSN {@code recovered}
+     * whose high-water mark was {@code mark} before the reopen: numbering continues above both,
+     * so no LSN that may have been seen before the crash is handed out again.
+     */
+    static long continuesAt(long recovered, long mark) {
+        return Math.max(recovered, mark) + 1;
+    }
+
+    /**
      * Writes a few more operations on the recovered database, cuts the power, reopens, and checks
      * the whole history (the recovered prefix {@code k}, then the tail): recovery must have left
      * the log (truncated tail, segment headers, directory entries) in a state that later
      * acknowledged writes can rely on, and must not report as durable what a power loss can still
      * take. The tail is kept short (6 operations, usually well under a segment) on purpose: a
      * segment rotation inside it would sync the directory and hide a missing directory sync of
-     * recovery. Closes {@code db}.
+     * recovery. The tail's first write must take an LSN above every one acknowledged before the
+     * power loss ({@code ackedLsn}) and above the high-water mark read before the reopen
+     * ({@code markBeforeReopen}). Closes {@code db}.
      */
     static void writeTailAndCutPower(SimulatedStorageFiles sim, GlenOptions options, GlenDB db, Prefixes history,
-                                     int k, WalSyncMode mode, long seed, String context) {
+                                     int k, long markBeforeReopen, long ackedLsn, WalSyncMode mode, long seed,
+                                     String context) {
         Model start = history.state(k).copy();
-        assertThat(db.stats().lsn()).as(context + ": after recovery the LSN counter continues from the recovered prefix")
-                .isEqualTo(k);
-        start.lsn = k;
+        long recoveredLsn = start.lsn;
+        assertThat(db.stats().lsn()).as(context + ": after recovery the LSN counter is the recovered prefix's")
+                .isEqualTo(recoveredLsn);
+        long firstLsn = continuesAt(recoveredLsn, markBeforeReopen);
+        assertThat(firstLsn).as(context + ": numbering continues above every acknowledged LSN")
+                .isGreaterThan(ackedLsn);
+        start.lsn = firstLsn - 1;
         Ops.Generator generator = new Ops.Generator(seed, start, "t");
         List<Ops.Op> tail = new java.util.ArrayList<>();
         for (int i = 0; i < TAIL_OPS; i++) {
             tail.add(generator.next());
         }
-        Prefixes extended = history.extend(k, tail);
+        Prefixes extended = history.extend(k, tail, firstLsn);
         Outcome outcome = drive(on(db), tail, start, false);
         assertThat(outcome.failed()).as(context + ": writing after recovery: %s", outcome.firstFailure).isFalse();
         powerCycle(sim, db);
-        // Indexes of the extended history are LSNs: the durable LSN bounds the loss in any mode.
-        int lo = (int) outcome.maxDurableLsn;
+        // The durable LSN bounds the loss in any mode.
+        int lo = extended.prefixUpTo(outcome.maxDurableLsn);
         if (mode == WalSyncMode.ALWAYS) {
             lo = Math.max(lo, k + tail.size());
         }

@@ -68,12 +68,14 @@ class PowerLossTest {
             int hi = outcome.attempted;
             recoveryCrashes += crashDuringRecovery(scenario, sim, options, lo, hi, context);
 
+            long mark = Harness.highWaterMark(sim);
             GlenDB db = GlenDB.open(Harness.DIR, options);
             int k = scenario.prefixes().verify(db, lo, hi, context);
             if (k > outcome.acked) {
                 beyondAcked++;
             }
-            Harness.writeTailAndCutPower(sim, options, db, scenario.prefixes(), k, mode, n, context);
+            Harness.writeTailAndCutPower(sim, options, db, scenario.prefixes(), k, mark, outcome.acked, mode, n,
+                    context);
         }
         System.out.printf("[durability] power loss %-25s %s: crash points n=1..%d (torn tails: DROP %d, PREFIX %d,"
                         + " PREFIX_OR_ZEROS %d; not reached %d); recovered beyond the acknowledged prefix %d times;"

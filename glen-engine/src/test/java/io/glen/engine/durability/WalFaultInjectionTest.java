@@ -162,6 +162,7 @@ class WalFaultInjectionTest {
         if (outcome.closed && !outcome.failed()) {
             lo = outcome.acked; // a clean close forces everything
         }
+        long mark = Harness.highWaterMark(sim);
         GlenDB db = GlenDB.open(Harness.DIR, options);
         int k = scenario.prefixes().verify(db, lo, outcome.attempted, context);
         if (k == outcome.acked) {
@@ -169,6 +170,6 @@ class WalFaultInjectionTest {
         } else {
             tally.moreThanAcked++;
         }
-        Harness.writeTailAndCutPower(sim, options, db, scenario.prefixes(), k, mode, n, context);
+        Harness.writeTailAndCutPower(sim, options, db, scenario.prefixes(), k, mark, outcome.acked, mode, n, context);
     }
 }
