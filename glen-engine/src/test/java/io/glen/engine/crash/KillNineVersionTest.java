@@ -57,7 +57,7 @@ class KillNineVersionTest {
     void aSeenVersionIsNeverGivenToOtherContentSoak() throws Exception {
         int cycles = Integer.getInteger("glen.soak.iterations", 300) / 3;
         for (WalSyncMode mode : WalSyncMode.values()) {
-            run(mode, Math.max(3, cycles / 3));
+            run(mode, Math.max(3, cycles));
         }
     }
 
