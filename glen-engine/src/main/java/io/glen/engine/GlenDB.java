@@ -75,7 +75,6 @@ public final class GlenDB implements AutoCloseable {
     private final Closeable directoryLock;
     private final DataStore store;
     private final Checkpointer checkpointer;
-    private final ScheduledExecutorService walTimer;
     private final long recoveredRecords;
     private final long recoveryTruncatedBytes;
     private final long recoverySalvagedBytes;
@@ -92,17 +91,6 @@ public final class GlenDB implements AutoCloseable {
         this.recoveredRecords = recovered.wal().records();
         this.recoveryTruncatedBytes = recovered.wal().truncatedBytes();
         this.recoverySalvagedBytes = recovered.wal().salvagedBytes();
-        this.walTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "glen-wal-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = Math.max(1, options.walFlushInterval().toMillis());
-        walTimer.scheduleWithFixedDelay(this::timedSync, period, period, TimeUnit.MILLISECONDS);
-        if (options.walBackgroundForce()) {
-            store.wal().useBackgroundForcer(walTimer);
-            store.useReservationExecutor(walTimer);
-        }
     }
 
     /** Opens (creating if needed) the database in {@code dir} with default options. */
@@ -157,12 +145,17 @@ public final class GlenDB implements AutoCloseable {
      */
     public long put(String collection, String docId, Value value) {
         ensureOpen();
-        Names.checkCollection(collection);
+        CollectionStore cs = collectionOf(collection);
+        if (cs == null) {
+            Names.checkCollection(collection);
+        }
         Names.checkDocId(docId);
         Objects.requireNonNull(value, "value must not be null; use Value.NULL");
         byte[] encoded = ValueCodec.encode(value, options.maxDocumentBytes());
-        List<Mutation> batch = List.of(Mutation.put(collection, docId, encoded, value));
-        return store.write(batch, DataStore.encode(batch), DataStore.BatchGuard.ALL);
+        if (cs == null) {
+            cs = store.collection(collection);
+        }
+        return store.write(List.of(Mutation.put(cs, docId, encoded, value)), DataStore.BatchGuard.ALL);
     }
 
     /**
@@ -175,16 +168,24 @@ public final class GlenDB implements AutoCloseable {
         ensureOpen();
         Names.checkCollection(collection);
         Objects.requireNonNull(documents, "documents must not be null");
-        List<Mutation> batch = new ArrayList<>(documents.size());
-        for (Map.Entry<String, Value> entry : documents.entrySet()) {
-            Names.checkDocId(entry.getKey());
-            Value value = Objects.requireNonNull(entry.getValue(), "values must not be null; use Value.NULL");
-            batch.add(Mutation.put(collection, entry.getKey(), ValueCodec.encode(value, options.maxDocumentBytes()), value));
-        }
-        if (batch.isEmpty()) {
+        if (documents.isEmpty()) {
             return 0;
         }
-        return store.write(batch, DataStore.encode(batch), DataStore.BatchGuard.ALL);
+        List<String> ids = new ArrayList<>(documents.size());
+        List<Value> values = new ArrayList<>(documents.size());
+        List<byte[]> encodings = new ArrayList<>(documents.size());
+        for (Map.Entry<String, Value> entry : documents.entrySet()) {
+            ids.add(Names.checkDocId(entry.getKey()));
+            Value value = Objects.requireNonNull(entry.getValue(), "values must not be null; use Value.NULL");
+            values.add(value);
+            encodings.add(ValueCodec.encode(value, options.maxDocumentBytes()));
+        }
+        CollectionStore cs = store.collection(collection);
+        List<Mutation> batch = new ArrayList<>(documents.size());
+        for (int i = 0; i < ids.size(); i++) {
+            batch.add(Mutation.put(cs, ids.get(i), encodings.get(i), values.get(i)));
+        }
+        return store.write(batch, DataStore.BatchGuard.ALL);
     }
 
     /**
@@ -196,11 +197,11 @@ public final class GlenDB implements AutoCloseable {
         ensureOpen();
         Names.checkCollection(collection);
         Names.checkDocId(docId);
-        if (store.stored(collection, docId) == null) {
+        CollectionStore cs = store.existingCollection(collection);
+        if (cs == null || cs.get(docId) == null) {
             return false;
         }
-        List<Mutation> batch = List.of(Mutation.delete(collection, docId));
-        return store.write(batch, DataStore.encode(batch), DataStore::presentOnly) != 0;
+        return store.write(List.of(Mutation.delete(cs, docId)), DataStore::presentOnly) != 0;
     }
 
     /**
@@ -216,12 +217,16 @@ public final class GlenDB implements AutoCloseable {
         for (String id : docIds) {
             unique.add(Names.checkDocId(id));
         }
+        CollectionStore cs = store.existingCollection(collection);
+        if (cs == null || unique.isEmpty()) {
+            return 0;
+        }
         List<Mutation> batch = new ArrayList<>(unique.size());
         for (String id : unique) {
-            batch.add(Mutation.delete(collection, id));
+            batch.add(Mutation.delete(cs, id));
         }
         int[] deleted = new int[1];
-        store.write(batch, null, (s, proposed) -> {
+        store.write(batch, (s, proposed) -> {
             List<Mutation> present = DataStore.presentOnly(s, proposed);
             deleted[0] = present.size();
             return present;
@@ -704,7 +709,6 @@ public final class GlenDB implements AutoCloseable {
                 return;
             }
             closed = true;
-            stopWalTimer();
             checkpointer.shutdown();
             boolean walClosed = false;
             try {
@@ -725,36 +729,6 @@ public final class GlenDB implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /**
-     * Stops the interval timer and waits for a running timed force to finish. Not shutdownNow():
-     * interrupting the timer inside FileChannel.force would close the log file under it, poison
-     * the log and skip the final force of close().
-     */
-    private void stopWalTimer() {
-        walTimer.shutdown();
-        boolean interrupted = false;
-        try {
-            while (!walTimer.isTerminated()) {
-                try {
-                    walTimer.awaitTermination(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void timedSync() {
-        if (closed || store.wal().syncMode() != WalSyncMode.INTERVAL || store.wal().isPoisoned()) {
-            return;
-        }
-        store.wal().forceInBackground();
     }
 
     private void ensureOpen() {

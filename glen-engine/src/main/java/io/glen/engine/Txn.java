@@ -139,11 +139,15 @@ public final class Txn implements AutoCloseable {
         }
         state = State.COMMITTED;
         List<Mutation> proposed = new ArrayList<>(staged.size());
-        staged.forEach((key, s) -> proposed.add(s.op() == WalOp.PUT
-                ? Mutation.put(key.collection(), key.id(), s.encoded(), s.value())
-                : Mutation.delete(key.collection(), key.id())));
+        staged.forEach((key, s) -> {
+            CollectionStore cs = store.collection(key.collection());
+            proposed.add(s.op() == WalOp.PUT ? Mutation.put(cs, key.id(), s.encoded(), s.value())
+                    : Mutation.delete(cs, key.id()));
+        });
         Set<DocumentKey> conflicts = new LinkedHashSet<>();
-        long version = store.write(proposed, null, (s, batch) -> validate(s, batch, conflicts));
+        List<DataStore.DocRef> reads = new ArrayList<>(observed.size());
+        observed.keySet().forEach(key -> reads.add(new DataStore.DocRef(key.collection(), key.id())));
+        long version = store.write(proposed, reads, (s, batch) -> validate(s, batch, conflicts));
         if (!conflicts.isEmpty()) {
             counters.conflicts.increment();
             return CommitResult.conflict(new ArrayList<>(conflicts));

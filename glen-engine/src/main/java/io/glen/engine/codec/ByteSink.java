@@ -52,6 +52,13 @@ public final class ByteSink {
         }
     }
 
+    /** Advances past {@code n} bytes (left as they are), to be filled in later. */
+    public ByteSink skip(int n) {
+        ensure(n);
+        size += n;
+        return this;
+    }
+
     /** Writes one byte. */
     public ByteSink u8(int b) {
         ensure(1);
@@ -123,16 +130,35 @@ public final class ByteSink {
      */
     public ByteSink string(String s) {
         int n = s.length();
+        // Optimistically ASCII (one pass: UTF-8 length = length); otherwise start over.
+        ensure(10 + n);
+        int at = size + varLongSize(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return utf8String(s);
+            }
+            buf[at + i] = (byte) c;
+        }
+        varLong(n);
+        size += n;
+        return this;
+    }
+
+    private ByteSink utf8String(String s) {
         int utf8Length = Utf8.encodedLength(s);
         varLong(utf8Length);
         ensure(utf8Length);
-        if (utf8Length == n) {
-            for (int i = 0; i < n; i++) {
-                buf[size++] = (byte) s.charAt(i);
-            }
-        } else {
-            size = Utf8.encode(s, buf, size);
-        }
+        size = Utf8.encode(s, buf, size);
         return this;
+    }
+
+    private static int varLongSize(long v) {
+        int n = 1;
+        while ((v & ~0x7FL) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
     }
 }

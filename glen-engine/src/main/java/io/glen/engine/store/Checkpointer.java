@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Snapshots, compaction and online backup, one at a time.
  *
- * <p>Each starts by cutting a boundary: under the write lock the WAL rotates, so every record up
+ * <p>Each starts by cutting a boundary: with writers stopped the WAL rotates, so every record up
  * to the boundary LSN {@code S} lies in segments before the new one. The snapshots written next
  * are fuzzy (writers go on), but each entry reflects a state at or after {@code S}, and replay
  * from {@code S} with per-document version checks reproduces the exact state. Compaction deletes
@@ -109,7 +109,7 @@ public final class Checkpointer {
     private Boundary cut() {
         WalWriter wal = store.wal();
         long[] segment = new long[1];
-        long lsn = store.underWriteLock(() -> segment[0] = wal.rotate());
+        long lsn = store.withWritersStopped(() -> segment[0] = wal.rotate());
         return new Boundary(lsn, segment[0]);
     }
 
@@ -119,7 +119,7 @@ public final class Checkpointer {
         for (CollectionStore collection : new ArrayList<>(store.collections().values())) {
             try {
                 SnapshotWriter.write(files, dir, collection.name(), boundary.lsn,
-                        collection.documents().entrySet().iterator(), wal::flushAndForce);
+                        collection.documents().entrySet().iterator(), wal::forceWritten);
             } catch (IOException e) {
                 throw new GlenStorageException("writing the snapshot of collection '" + collection.name()
                         + "' failed: " + e.getMessage(), e);
@@ -163,7 +163,7 @@ public final class Checkpointer {
                 if (files.exists(catalog)) {
                     copyPrefix(catalog, staging.resolve(IndexCatalog.FILE_NAME), Long.MAX_VALUE);
                 }
-                for (long[] segment : wal.flushAndListSegments()) {
+                for (long[] segment : wal.forceAndListSegments()) {
                     if (segment[0] >= boundary.segment) {
                         copyPrefix(WalSegmentFile.path(dir, segment[0]), WalSegmentFile.path(staging, segment[0]),
                                 segment[1]);

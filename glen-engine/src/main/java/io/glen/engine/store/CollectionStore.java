@@ -1,5 +1,6 @@
 package io.glen.engine.store;
 
+import io.glen.engine.codec.ByteSink;
 import io.glen.engine.index.SecondaryIndex;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,12 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One collection's documents. Reads are lock-free; writes happen under the database's write lock,
- * so a writer sees a stable map while it validates and applies.
+ * One collection's documents. Reads are lock-free; a writer holds the lock stripe of each document
+ * it writes, so it sees a stable entry while it validates and applies; index changes and
+ * snapshots hold every stripe.
  */
 public final class CollectionStore {
 
     private final String name;
+    private final byte[] nameEntry;
     private final ConcurrentHashMap<String, StoredDoc> documents;
     private volatile long snapshotLsn;
     private volatile Map<String, SecondaryIndex> indexes = Map.of();
@@ -26,6 +29,7 @@ public final class CollectionStore {
     /** A collection loaded from a snapshot covering {@code snapshotLsn}. */
     public CollectionStore(String name, ConcurrentHashMap<String, StoredDoc> documents, long snapshotLsn) {
         this.name = name;
+        this.nameEntry = new ByteSink(name.length() + 2).string(name).toByteArray();
         this.documents = documents;
         this.snapshotLsn = snapshotLsn;
     }
@@ -33,6 +37,11 @@ public final class CollectionStore {
     /** The collection name. */
     public String name() {
         return name;
+    }
+
+    /** The name as a WAL entry holds it (length and UTF-8 bytes), encoded once. */
+    public byte[] nameEntry() {
+        return nameEntry;
     }
 
     /** The document with this id, or null. */
@@ -70,14 +79,14 @@ public final class CollectionStore {
         return indexes.get(name);
     }
 
-    /** Installs an index (under the write lock). */
+    /** Installs an index (with every writer stopped). */
     public void addIndex(SecondaryIndex index) {
         Map<String, SecondaryIndex> copy = new LinkedHashMap<>(indexes);
         copy.put(index.definition().name(), index);
         indexes = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** Removes an index (under the write lock); returns it, or null. */
+    /** Removes an index (with every writer stopped); returns it, or null. */
     public @Nullable SecondaryIndex removeIndex(String name) {
         SecondaryIndex removed = indexes.get(name);
         if (removed != null) {
@@ -88,7 +97,7 @@ public final class CollectionStore {
         return removed;
     }
 
-    /** Updates every index for a changed document (under the write lock); null value = deleted. */
+    /** Updates every index for a changed document (under its lock stripe); null value = deleted. */
     public void reindex(String id, io.glen.engine.value.@Nullable Value value) {
         Collection<SecondaryIndex> all = indexes.values();
         for (SecondaryIndex index : all) {

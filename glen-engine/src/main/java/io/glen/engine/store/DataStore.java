@@ -15,16 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import io.glen.engine.WalSyncMode;
 import io.glen.engine.wal.LsnHighWaterMark;
-import io.glen.engine.wal.WalEntry;
+import io.glen.engine.wal.WalFrame;
 import io.glen.engine.wal.WalOp;
-import io.glen.engine.wal.WalRecordCodec;
 import io.glen.engine.wal.WalWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,22 +31,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * The in-memory database: collections, cache and the write path.
  *
- * <p>Writers serialize on one short critical section that checks preconditions, assigns the LSN,
- * buffers the WAL frame and applies the change to the store and the cache. Encoding happens
- * before it and waiting for the WAL after it, so the section costs a few map operations. Readers
- * never lock: collections and documents live in concurrent maps and entries are immutable.
+ * <p><b>The write path.</b> A writer encodes its documents and frames its batch for the log
+ * outside every lock, then holds the {@link DocumentLocks lock stripes} of its documents: it runs
+ * its guard (preconditions, optimistic validation) against a state of those documents that cannot
+ * change, enters the log's short append section, where the LSN is assigned and the frame is
+ * copied into the log (so the log's order is LSN order and every record is in the operating
+ * system's hands before anything depends on it), and leaves it to apply the change to the maps,
+ * indexes and cache. Writers of different documents (in any collections) meet only in the append
+ * section. Readers never lock: collections and documents live in concurrent maps and entries are
+ * immutable.
  *
  * <p><b>Visibility.</b> Under {@link WalSyncMode#ALWAYS} a write becomes visible only once it is
- * durable (synchronous commit): the critical section stages it (writers that validate see it,
+ * durable (synchronous commit): the append section stages it (writers that validate see it,
  * readers do not) and queues it; after the force, the queued batches are applied to the maps in
  * LSN order by whichever writer gets there first, and each writer returns once its own batch is
- * visible. Under INTERVAL and NONE a write is applied in the critical section (visible before it
- * is forced) unless staged batches are still queued, which keeps LSN order across a change of
- * mode.
+ * visible. Under INTERVAL and NONE a write is applied right after the append section (visible
+ * before it is forced) unless staged batches are still queued, which keeps LSN order across a
+ * change of mode.
  *
  * <p><b>Versions are never reused.</b> A write visible before it is forced may be lost to a power
  * loss after a reader saw its version. So such writes take LSNs only below the durable
- * {@link LsnHighWaterMark}, which is raised {@link #RESERVATION_BLOCK} ahead (in the background
+ * {@link LsnHighWaterMark}, which is raised {@link #RESERVATION_BLOCK} ahead (on the WAL thread
  * when half of the reserve is used, inline when it ran out); a database reopened below the mark
  * continues above it, and a skip record keeps the log gap-free.
  */
@@ -58,13 +61,14 @@ public final class DataStore {
     public static final long RESERVATION_BLOCK = 1L << 20;
 
     /**
-     * Decides under the write lock which of the proposed changes go ahead.
+     * Decides, holding the lock stripes of the proposed documents, which of the changes go ahead.
      */
     @FunctionalInterface
     public interface BatchGuard {
         /**
          * Returns the changes to apply (the proposed list itself, a subset, or an empty list for a
-         * no-op) or throws to abort; runs under the write lock and sees a stable store.
+         * no-op) or throws to abort; runs holding the lock stripes of the proposed documents, which
+         * therefore do not change meanwhile.
          */
         List<Mutation> check(DataStore store, List<Mutation> proposed);
 
@@ -77,7 +81,7 @@ public final class DataStore {
     private final WalWriter wal;
     private final IndexCatalog catalog;
     private final ChangeHub hub;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final DocumentLocks locks = new DocumentLocks();
     private volatile @Nullable CollectionStore recent;
     private volatile long lastLsn;
     private volatile boolean closed;
@@ -90,19 +94,26 @@ public final class DataStore {
     private final ReentrantLock publishLock = new ReentrantLock();
     /** Bounds every version a reader can see: raised before a write is applied. */
     private volatile long visibleLsn;
-    /** Every write up to it is applied: raised after a write is applied. */
-    private volatile long appliedLsn;
 
     private final LsnHighWaterMark highWater;
     private volatile long reservedLsn;
     private final AtomicBoolean reservationRequested = new AtomicBoolean();
-    private volatile @Nullable Executor reservationExecutor;
+    private volatile boolean reserveInBackground;
 
     private final LongAdder puts = new LongAdder();
     private final LongAdder deletes = new LongAdder();
     private final LongAdder batches = new LongAdder();
 
     private record DocKey(String collection, String id) {
+    }
+
+    /**
+     * A document a writer reads and validates without writing it.
+     *
+     * @param collection the collection's name
+     * @param id the document id
+     */
+    public record DocRef(String collection, String id) {
     }
 
     /** A staged write of one document: its LSN, and whether it deletes. */
@@ -131,31 +142,39 @@ public final class DataStore {
         this.highWater = highWater;
         this.reservedLsn = highWater.mark();
         this.visibleLsn = recoveredLsn;
-        this.appliedLsn = recoveredLsn;
         this.lastLsn = lastLsn;
     }
 
     /**
-     * Lets the high-water mark be raised ahead of need on {@code executor} (the database's WAL
-     * thread) instead of inline by the writer that reaches it.
+     * Lets the high-water mark be raised ahead of need on the WAL thread instead of inline by the
+     * writer that reaches it.
      */
-    public void useReservationExecutor(Executor executor) {
-        this.reservationExecutor = executor;
+    public void reserveInBackground() {
+        this.reserveInBackground = true;
     }
 
     /**
      * Applies a batch atomically and returns its LSN once the WAL holds it as the sync mode
      * requires and it is visible to readers; returns 0 when the guard left nothing to do.
-     *
-     * @param preEncoded the entries encoded by {@link WalRecordCodec#encodeEntries}, used when the
-     *     guard applies the proposed list unchanged
      */
-    public long write(List<Mutation> proposed, byte @Nullable [] preEncoded, BatchGuard guard) {
+    public long write(List<Mutation> proposed, BatchGuard guard) {
+        return write(proposed, List.of(), guard);
+    }
+
+    /**
+     * Like {@link #write(List, BatchGuard)}, also holding the lock stripes of {@code reads} while
+     * the guard runs and the batch lands: the documents a transaction read, whose versions it
+     * validates, cannot change before its batch is applied.
+     */
+    public long write(List<Mutation> proposed, Collection<DocRef> reads, BatchGuard guard) {
+        Mutation only = proposed.size() == 1 && reads.isEmpty() ? proposed.get(0) : null;
+        int stripe = only != null ? locks.lock(only.collection(), only.id()) : -1;
+        int[] stripes = only == null ? locks.lock(proposed, reads) : null;
         long lsn = 0;
         long refusedAt = 0;
         Deferred staging = null;
-        ChangeHub.Batch batch = null;
-        writeLock.lock();
+        ChangeHub.Batch events = null;
+        List<DocumentChange> changes = null;
         try {
             ensureOpen();
             List<Mutation> actual = guard.check(this, proposed);
@@ -164,25 +183,36 @@ public final class DataStore {
                 // with them): return only once they are, so that a retry reads what it lost to.
                 refusedAt = deferred.isEmpty() ? 0 : lastLsn;
             } else {
-                boolean force = wal.syncMode() == WalSyncMode.ALWAYS;
-                byte[] entries = actual == proposed && preEncoded != null ? preEncoded : encode(actual);
-                lsn = nextLsn(force);
-                wal.append(lsn, entries);
-                lastLsn = lsn;
-                if (force || !deferred.isEmpty()) {
-                    staging = stage(actual, lsn, force);
-                } else {
-                    List<DocumentChange> changes = hub.hasSubscribers() ? new ArrayList<>(actual.size()) : null;
-                    visibleLsn = lsn;
-                    apply(actual, lsn, changes);
-                    appliedLsn = lsn;
-                    if (changes != null && !changes.isEmpty()) {
-                        batch = hub.enqueue(changes);
+                WalFrame frame = frame(actual);
+                ReentrantLock append = wal.appendLock();
+                append.lock();
+                try {
+                    boolean force = wal.syncMode() == WalSyncMode.ALWAYS;
+                    lsn = nextLsn(force);
+                    wal.append(frame, lsn);
+                    lastLsn = lsn;
+                    if (force || !deferred.isEmpty()) {
+                        staging = stage(actual, lsn, force);
+                    } else {
+                        visibleLsn = lsn;
+                        if (hub.hasSubscribers()) {
+                            changes = new ArrayList<>(actual.size());
+                            events = hub.enqueue(changes);
+                        }
                     }
+                } finally {
+                    append.unlock();
+                }
+                if (staging == null) {
+                    apply(actual, lsn, changes);
                 }
             }
         } finally {
-            writeLock.unlock();
+            if (stripes == null) {
+                locks.unlock(stripe);
+            } else {
+                locks.unlock(stripes);
+            }
         }
         if (lsn == 0) {
             if (refusedAt > 0) {
@@ -197,18 +227,32 @@ public final class DataStore {
         }
         boolean durable = false;
         try {
-            wal.sync(lsn);
+            wal.sync(lsn, false);
             durable = true;
         } finally {
-            if (batch != null) {
-                hub.complete(batch, durable);
+            if (events != null) {
+                hub.complete(events, durable);
             }
         }
         return lsn;
     }
 
+    /** Frames a batch for the log, in the calling thread's reusable frame. */
+    private static WalFrame frame(List<Mutation> mutations) {
+        WalFrame frame = WalFrame.forThisThread().begin(mutations.size());
+        for (int i = 0; i < mutations.size(); i++) {
+            Mutation m = mutations.get(i);
+            if (m.op() == WalOp.PUT) {
+                frame.put(m.store().nameEntry(), m.id(), m.encoded());
+            } else {
+                frame.delete(m.store().nameEntry(), m.id());
+            }
+        }
+        return frame.checkSize();
+    }
+
     /**
-     * The next LSN, under the write lock. A write that becomes visible before it is forced must
+     * The next LSN, in the append section. A write that becomes visible before it is forced must
      * stay under the durable high-water mark, so that a power loss cannot hand its version out
      * again; a forced one is visible only once the log holds it, so recovery finds it.
      */
@@ -233,13 +277,14 @@ public final class DataStore {
         if (mode == WalSyncMode.ALWAYS) {
             return;
         }
-        writeLock.lock();
+        ReentrantLock append = wal.appendLock();
+        append.lock();
         try {
             if (reservedLsn - lastLsn < RESERVATION_BLOCK / 2) {
                 raiseHighWater(lastLsn + RESERVATION_BLOCK);
             }
         } finally {
-            writeLock.unlock();
+            append.unlock();
         }
     }
 
@@ -253,30 +298,28 @@ public final class DataStore {
     }
 
     private void requestReservation() {
-        Executor executor = reservationExecutor;
-        if (executor == null) {
+        if (!reserveInBackground) {
             raiseHighWater(lastLsn + RESERVATION_BLOCK);
             return;
         }
         if (reservationRequested.compareAndSet(false, true)) {
-            try {
-                executor.execute(() -> {
-                    try {
-                        raiseHighWater(lastLsn + RESERVATION_BLOCK);
-                    } catch (GlenStorageException e) {
-                        // The log is poisoned: the next write reports it.
-                    } finally {
-                        reservationRequested.set(false);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
+            boolean queued = wal.executeInBackground(() -> {
+                try {
+                    raiseHighWater(lastLsn + RESERVATION_BLOCK);
+                } catch (GlenStorageException e) {
+                    // The log is poisoned: the next write reports it.
+                } finally {
+                    reservationRequested.set(false);
+                }
+            });
+            if (!queued) {
                 // Shutting down; a writer that runs out of reserve raises the mark itself.
                 reservationRequested.set(false);
             }
         }
     }
 
-    /** Stages a batch (under the write lock): validating writers see it, readers do not yet. */
+    /** Stages a batch (in the append section): validating writers see it, readers do not yet. */
     private Deferred stage(List<Mutation> mutations, long lsn, boolean force) {
         DocKey[] keys = new DocKey[mutations.size()];
         Staged[] entries = new Staged[mutations.size()];
@@ -292,18 +335,18 @@ public final class DataStore {
     }
 
     /**
-     * Returns once every write up to {@code lsn} is visible: applies the queued batches whose WAL
+     * Returns once every staged write up to {@code lsn} is visible: applies the queued batches whose WAL
      * records are written (forced, where they asked for it) in LSN order, and forces for the first
      * one that waits for it.
      *
      * @throws GlenStorageException when the log is poisoned first (the batches then never show)
      */
     private void awaitVisible(long lsn) {
-        while (appliedLsn < lsn) {
+        Deferred head;
+        while ((head = deferred.peek()) != null && head.lsn() <= lsn) {
             Deferred waiting = null;
             publishLock.lock();
             try {
-                Deferred head;
                 while ((head = deferred.peek()) != null) {
                     if (head.force() ? wal.durableLsn() < head.lsn() : wal.writtenLsn() < head.lsn()) {
                         waiting = head;
@@ -315,7 +358,7 @@ public final class DataStore {
             } finally {
                 publishLock.unlock();
             }
-            if (waiting != null && appliedLsn < lsn) {
+            if (waiting != null && waiting.lsn() <= lsn) {
                 wal.sync(waiting.lsn(), waiting.force());
             }
         }
@@ -329,7 +372,6 @@ public final class DataStore {
         for (int i = 0; i < batch.keys().length; i++) {
             staged.remove(batch.keys()[i], batch.staged()[i]);
         }
-        appliedLsn = batch.lsn();
         if (changes != null && !changes.isEmpty()) {
             hub.complete(hub.enqueue(changes), true);
         }
@@ -346,20 +388,11 @@ public final class DataStore {
         return present.size() == proposed.size() ? proposed : present;
     }
 
-    /** Encodes the WAL entries of a batch. */
-    public static byte[] encode(List<Mutation> mutations) {
-        List<WalEntry> entries = new ArrayList<>(mutations.size());
-        for (Mutation m : mutations) {
-            entries.add(m.toWalEntry());
-        }
-        return WalRecordCodec.encodeEntries(entries);
-    }
-
     private void apply(List<Mutation> mutations, long lsn, @Nullable List<DocumentChange> changes) {
         for (Mutation m : mutations) {
             if (m.op() == WalOp.PUT) {
                 byte[] encoded = m.encoded();
-                CollectionStore store = collection(m.collection());
+                CollectionStore store = m.store();
                 Value value = m.value();
                 StoredDoc entry = new StoredDoc(lsn, encoded);
                 StoredDoc previous = store.put(m.id(), entry);
@@ -376,8 +409,8 @@ public final class DataStore {
                 }
                 puts.increment();
             } else {
-                CollectionStore store = collections.get(m.collection());
-                StoredDoc removed = store == null ? null : store.remove(m.id());
+                CollectionStore store = m.store();
+                StoredDoc removed = store.remove(m.id());
                 if (removed != null) {
                     deletes.increment();
                     store.reindex(m.id(), null);
@@ -395,15 +428,15 @@ public final class DataStore {
     }
 
     /**
-     * Creates an index and fills it from the collection's documents, under the write lock (writers
-     * wait while it builds; readers do not). Creating an index that exists with the same paths
+     * Creates an index and fills it from the collection's documents with every writer stopped
+     * (writers wait while it builds; readers do not). Creating an index that exists with the same paths
      * does nothing.
      *
      * @return whether a new index was created
      * @throws IllegalArgumentException when an index of that name exists with other paths
      */
     public boolean createIndex(String collection, IndexDefinition definition) {
-        writeLock.lock();
+        locks.lockAll();
         publishLock.lock();
         try {
             ensureOpen();
@@ -428,13 +461,13 @@ public final class DataStore {
             return true;
         } finally {
             publishLock.unlock();
-            writeLock.unlock();
+            locks.unlockAll();
         }
     }
 
     /** Drops an index; returns whether it existed. */
     public boolean dropIndex(String collection, String name) {
-        writeLock.lock();
+        locks.lockAll();
         publishLock.lock();
         try {
             ensureOpen();
@@ -452,7 +485,7 @@ public final class DataStore {
             return true;
         } finally {
             publishLock.unlock();
-            writeLock.unlock();
+            locks.unlockAll();
         }
     }
 
@@ -509,7 +542,7 @@ public final class DataStore {
 
     /**
      * The version of the latest write of a document, visible or staged, or 0 when that write
-     * deleted it or there is none: what a guard validates against (call under the write lock).
+     * deleted it or there is none: what a guard validates against (call holding its lock stripe).
      */
     public long latestVersion(String collection, String id) {
         Staged pending = staged.isEmpty() ? null : staged.get(new DocKey(collection, id));
@@ -521,30 +554,30 @@ public final class DataStore {
     }
 
     /**
-     * Runs {@code action} under the write lock, then makes every write up to the last assigned LSN
+     * Runs {@code action} with every writer stopped, then makes every write up to the last assigned LSN
      * visible and returns that LSN: no write is in its critical section meanwhile and every write
      * up to it is in the maps (used to cut consistent snapshot boundaries; {@code action} rotates
      * the WAL, which forces it, so no staged batch waits long).
      */
-    public long underWriteLock(Runnable action) {
-        writeLock.lock();
+    public long withWritersStopped(Runnable action) {
+        locks.lockAll();
         try {
             ensureOpen();
             action.run();
             awaitVisible(lastLsn);
             return lastLsn;
         } finally {
-            writeLock.unlock();
+            locks.unlockAll();
         }
     }
 
     /** Marks the store closed and waits for any write in its critical section. */
     public void close() {
-        writeLock.lock();
+        locks.lockAll();
         try {
             closed = true;
         } finally {
-            writeLock.unlock();
+            locks.unlockAll();
         }
     }
 

@@ -91,6 +91,9 @@ public final class DatabaseRecovery {
         WalRecovery.Result result = WalRecovery.recover(files, dir, options.salvageCorruptWal(),
                 minCovered == Long.MAX_VALUE ? 0 : minCovered, record -> redo(collections, record, dir));
         long lastLsn = Math.max(maxLsn, result.lastLsn());
+        // What readers see: a skip at the end of the log (written by an open that crashed before
+        // any write) moves the numbering on, not the data.
+        long visibleLsn = Math.max(maxLsn, result.lastBatchLsn());
         IndexCatalog catalog = new IndexCatalog(files, dir);
         Map<String, List<IndexDefinition>> definitions;
         try {
@@ -108,7 +111,8 @@ public final class DatabaseRecovery {
         WalWriter wal = null;
         try {
             wal = WalWriter.open(files, dir, result, lastLsn, options.walSegmentBytes(), options.walSync(),
-                    options.walFlushEveryBytes(), options.walMemoryMapped());
+                    options.walFlushEveryBytes(), options.walMemoryMapped(), options.walBackgroundForce(),
+                    options.walFlushInterval());
             long continueAt = lastLsn;
             if (highWater.mark() > lastLsn) {
                 // LSNs up to the mark may have been seen before a crash took their writes back:
@@ -118,7 +122,10 @@ public final class DatabaseRecovery {
             }
             ValueCache cache = new ValueCache(options.cacheCapacityBytes());
             ChangeHub hub = new ChangeHub(options.maxQueuedChanges());
-            DataStore store = new DataStore(collections, cache, wal, catalog, hub, highWater, lastLsn, continueAt);
+            DataStore store = new DataStore(collections, cache, wal, catalog, hub, highWater, visibleLsn, continueAt);
+            if (options.walBackgroundForce()) {
+                store.reserveInBackground();
+            }
             store.reserveFor(options.walSync());
             return new Recovered(store, result);
         } catch (RuntimeException | Error e) {

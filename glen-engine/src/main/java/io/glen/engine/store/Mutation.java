@@ -1,34 +1,33 @@
 package io.glen.engine.store;
 
 import io.glen.engine.value.Value;
-import io.glen.engine.wal.WalEntry;
 import io.glen.engine.wal.WalOp;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One prepared change: the value is already encoded (outside every lock) so that the critical
- * section only assigns the LSN, buffers the frame and swaps map entries.
+ * One prepared change: the value is already encoded (outside every lock) so that the write path
+ * only frames it, assigns the LSN and swaps map entries.
  *
  * @param op put or delete
- * @param collection the checked collection name
+ * @param store the collection (created when first written to)
  * @param id the checked document id
  * @param encoded the encoded value of a put, null for a delete
- * @param value the value of a put (to seed the cache), null for a delete
+ * @param value the value of a put (for indexes, the cache and events), null for a delete
  */
-public record Mutation(WalOp op, String collection, String id, byte @Nullable [] encoded, @Nullable Value value) {
+public record Mutation(WalOp op, CollectionStore store, String id, byte @Nullable [] encoded, @Nullable Value value) {
 
     /** A put of an encoded value. */
-    public static Mutation put(String collection, String id, byte[] encoded, Value value) {
-        return new Mutation(WalOp.PUT, collection, id, encoded, value);
+    public static Mutation put(CollectionStore store, String id, byte[] encoded, Value value) {
+        return new Mutation(WalOp.PUT, store, id, encoded, value);
     }
 
     /** A delete. */
-    public static Mutation delete(String collection, String id) {
-        return new Mutation(WalOp.DELETE, collection, id, null, null);
+    public static Mutation delete(CollectionStore store, String id) {
+        return new Mutation(WalOp.DELETE, store, id, null, null);
     }
 
-    /** The WAL entry of this change. */
-    public WalEntry toWalEntry() {
-        return new WalEntry(op, collection, id, encoded);
+    /** The collection's name. */
+    public String collection() {
+        return store.name();
     }
 }

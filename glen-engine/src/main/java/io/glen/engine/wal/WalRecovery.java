@@ -38,7 +38,8 @@ public final class WalRecovery {
     /**
      * What recovery found.
      *
-     * @param lastLsn the highest LSN read
+     * @param lastLsn the highest LSN read (of a batch or a skip)
+     * @param lastBatchLsn the highest LSN of a batch read
      * @param lastSegment the number of the last segment, or -1 when there is none
      * @param lastSegmentEnd where appending to the last segment continues
      * @param lastSegmentNeedsHeader whether the last segment lacks a complete header (crash while creating it)
@@ -47,7 +48,7 @@ public final class WalRecovery {
      * @param truncatedBytes how many bytes of torn tail were cut off
      * @param salvagedBytes how many damaged bytes were skipped (salvage mode only)
      */
-    public record Result(long lastLsn, long lastSegment, long lastSegmentEnd, boolean lastSegmentNeedsHeader,
+    public record Result(long lastLsn, long lastBatchLsn, long lastSegment, long lastSegmentEnd, boolean lastSegmentNeedsHeader,
                          Map<Long, Long> segmentSizes, long records, long truncatedBytes, long salvagedBytes) {
     }
 
@@ -109,7 +110,7 @@ public final class WalRecovery {
             }
         }
         long lastSegment = numbers.isEmpty() ? -1 : numbers.get(numbers.size() - 1);
-        return new Result(scan.lastLsn, lastSegment, lastEnd, lastNeedsHeader, sizes, scan.records,
+        return new Result(scan.lastLsn, scan.lastBatchLsn, lastSegment, lastEnd, lastNeedsHeader, sizes, scan.records,
                 scan.truncated, scan.salvaged);
     }
 
@@ -136,6 +137,7 @@ public final class WalRecovery {
         private final long coveredLsn;
         private final Consumer<WalRecord> apply;
         long lastLsn;
+        long lastBatchLsn;
         long records;
         long truncated;
         long salvaged;
@@ -193,6 +195,9 @@ public final class WalRecovery {
                 }
                 apply.accept(record);
                 lastLsn = record.lsn();
+                if (!record.isSkip()) {
+                    lastBatchLsn = record.lsn();
+                }
                 records++;
                 pos = frame.bodyStart + frame.bodyLength;
             }

@@ -8,486 +8,204 @@ import io.glen.engine.codec.ByteSink;
 import io.glen.engine.io.StorageFile;
 import io.glen.engine.io.StorageFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Appends framed batches to the current segment with group commit.
+ * The write-ahead log: appends framed batches in LSN order and makes them durable as the sync
+ * mode says. The work is split the way LevelDB splits its log: this class is the append path and
+ * the failure state, {@link WalSegments} the segment files' lifecycle, {@link WalForcer} the WAL
+ * thread with group commit and the force policy.
  *
- * <p>Writers {@link #append} a frame to an in-memory buffer (cheap, under the database's write
- * lock, which fixes LSN order) and then call {@link #sync(long)} outside that lock. A writer whose
- * record is not yet written (or forced) becomes the leader unless one is active: it drains
- * everything buffered so far, writes it with one call, forces it when the mode asks, and rotates
- * segments. Writers arriving meanwhile wait on a monitor and are all woken when the leader
- * finishes; those its batch covered return at once and one of the rest leads the next batch, so
- * concurrent writers share one force. There is no artificial delay.
+ * <p><b>Appending.</b> A writer frames its batch ({@link WalFrame}) outside every lock, then
+ * takes the {@linkplain #appendLock append lock}, in which the caller assigns the LSN and
+ * {@link #append} seals the frame and writes it straight into the current segment: on the real
+ * file system that is a copy into a shared memory mapping of the segment, which puts it in the
+ * page cache as a {@code write} call would, without the system call (with {@code mapped} false,
+ * one {@code write}). So every record reaches the operating system inside the section that orders
+ * it, and a crash of the process alone loses nothing appended. A full segment is cut at its last
+ * record, forced and followed by a new one inside the section.
  *
- * <p>In {@link WalSyncMode#INTERVAL} no writer waits for a force: the writer that crosses
- * {@code flushEveryBytes} asks the database's WAL thread for one (as the timer does every
- * interval), and {@link #forceWritten} holds the writers' lock only to write what is buffered,
- * then forces under a separate lock while writers keep appending. DESIGN.md asks for a force
- * after {@code flushEveryBytes}; doing it inline stalled every writer for the length of an
- * {@code fsync} of up to 8 MiB (tens of milliseconds on a VM), which dominated interval-mode
- * put throughput. The cost: the power-loss window may grow by the writes made during one force.
+ * <p><b>Durability.</b> Under {@link WalSyncMode#ALWAYS} the writer then waits on the WAL
+ * thread, which forces back to back (group commit). Under {@link WalSyncMode#INTERVAL} the writer
+ * that crosses {@code flushEveryBytes} asks the WAL thread for a force (or forces itself, without
+ * background forces), and the thread forces every {@code flushInterval}; forces run under their own
+ * lock while writers keep appending. DESIGN.md asks for a force after {@code flushEveryBytes};
+ * doing it inline stalled every writer for the length of an {@code fsync} of up to 8 MiB. The cost:
+ * the power-loss window may grow by the writes made during one force.
  *
- * <p>Segments are opened as log files ({@link StorageFiles#createLog}): on the real file system
- * "writing" a batch is a copy into a shared memory mapping of the segment, which puts it in the
- * page cache as a {@code write} call would, without the system call. Such a file is longer than
- * its records while open (zeros after them), so a segment is cut at its last record before it is
- * forced and closed by a switch to the next one; recovery cuts the zeros of a crashed last segment
- * as a torn tail. With {@code mapped} false segments are plain files written with {@code write}.
- *
- * <p>A failed write or force poisons the log: every later {@code append} and {@code sync} throws
+ * <p>A failed write or force poisons the log: every later append and sync throws
  * {@link GlenStorageException} until the database is reopened. Retrying {@code fsync} after a
  * failure is unsafe because the kernel may already have dropped the dirty pages.
  */
 public final class WalWriter implements AutoCloseable {
 
-    private static final int INITIAL_BUFFER = 64 * 1024;
-    private static final int MAX_IDLE_BUFFER = 4 * 1024 * 1024;
-
-    private final StorageFiles files;
-    private final Path dir;
-    private final long segmentBytes;
-    private final boolean mapped;
-
-    private final Object bufferLock = new Object();
-    private ByteSink pending = new ByteSink(INITIAL_BUFFER);
-    private long lastEnqueuedLsn;
-
-    private final ReentrantLock flushLock = new ReentrantLock();
+    private final WalSegments segments;
+    private final WalForcer forcer;
+    private final boolean backgroundForce;
+    private final ReentrantLock appendLock = new ReentrantLock();
     /**
-     * Held by every force and by whatever closes a segment file; taken after {@link #flushLock}
-     * when both are needed (never the other way round), so a force in interval mode can run while
-     * writers keep writing under {@code flushLock}.
+     * Held by every force and by whatever switches or closes a segment file; taken after the
+     * append lock when both are needed (never the other way round), so a force can run while
+     * writers keep appending.
      */
     private final ReentrantLock forceLock = new ReentrantLock();
-    private final AtomicBoolean forceRequested = new AtomicBoolean();
-    private volatile @Nullable Executor backgroundForcer;
-    /** A background force failed and no caller has been told yet. */
-    private volatile boolean unreportedFailure;
-    private final Object progress = new Object();
-    private boolean leading; // guarded by progress
-    private ByteSink spare = new ByteSink(INITIAL_BUFFER);
-    private StorageFile current;
-    private long currentNumber;
-    private long position;
-    private long bytesSinceForce;
-    private boolean fileClosed;
 
     private volatile long writtenLsn;
     private volatile long durableLsn;
+    private volatile long bytesWritten;
+    private volatile long bytesAtLastForce;
     private volatile @Nullable Throwable poison;
+    /** A background force failed and no caller has been told yet. */
+    private volatile boolean unreportedFailure;
+    private volatile boolean fileClosed;
     private volatile WalSyncMode mode;
     private volatile long flushEveryBytes;
-
-    private final ConcurrentSkipListMap<Long, Long> closedSegmentSizes = new ConcurrentSkipListMap<>();
-    private volatile long currentSize;
     private final LongAdder syncs = new LongAdder();
-    private final LongAdder bytesWritten = new LongAdder();
 
-    WalWriter(StorageFiles files, Path dir, long segmentBytes, boolean mapped, WalSyncMode mode, long flushEveryBytes,
-              StorageFile current, long currentNumber, long position, Map<Long, Long> olderSegments,
-              long lastLsn) {
-        this.files = files;
-        this.dir = dir;
-        this.segmentBytes = segmentBytes;
-        this.mapped = mapped;
+    private WalWriter(WalSegments segments, WalSyncMode mode, long flushEveryBytes, boolean backgroundForce,
+                      Duration flushInterval, long lastLsn) {
+        this.segments = segments;
         this.mode = mode;
         this.flushEveryBytes = flushEveryBytes;
-        this.current = current;
-        this.currentNumber = currentNumber;
-        this.position = position;
-        this.currentSize = position;
-        this.closedSegmentSizes.putAll(olderSegments);
-        this.lastEnqueuedLsn = lastLsn;
+        this.backgroundForce = backgroundForce;
         this.writtenLsn = lastLsn;
         this.durableLsn = lastLsn;
+        this.forcer = new WalForcer(this, flushInterval.toNanos());
     }
 
     /**
-     * Opens the writer after recovery: continues the last segment at its valid end (forcing it and
-     * its directory entry first), or starts a new segment when there is none or when the last one
-     * has no valid header. {@code lastLsn} is where the recovered state reaches, which after a
-     * compaction is higher than the last LSN the remaining log holds (snapshots cover the rest);
-     * everything up to it is durable, so it starts the written and durable LSNs.
+     * Opens the log after recovery and starts its thread: continues the last segment at its valid
+     * end (forcing it and its directory entry first), or starts a new segment when there is none or
+     * when the last one has no valid header. {@code lastLsn} is where the recovered state reaches,
+     * which after a compaction is higher than the last LSN the remaining log holds (snapshots cover
+     * the rest); everything up to it is durable, so it starts the written and durable LSNs.
      *
      * @param mapped open segments as log files ({@link StorageFiles#openLog}, memory-mapped on the
      *     real file system) rather than plain files
+     * @param backgroundForce under INTERVAL, force on the WAL thread when {@code flushEveryBytes}
+     *     is crossed (false: the writer crossing it forces before it returns)
      */
     public static WalWriter open(StorageFiles files, Path dir, WalRecovery.Result recovered, long lastLsn,
-                                 long segmentBytes, WalSyncMode mode, long flushEveryBytes, boolean mapped) {
+                                 long segmentBytes, WalSyncMode mode, long flushEveryBytes, boolean mapped,
+                                 boolean backgroundForce, Duration flushInterval) {
+        WalSegments segments;
         try {
-            Map<Long, Long> older = new java.util.TreeMap<>(recovered.segmentSizes());
-            long number;
-            StorageFile file;
-            long position;
-            if (recovered.lastSegment() < 0) {
-                number = 0;
-                file = createSegment(files, dir, number, mapped);
-                position = WalSegmentFile.HEADER_SIZE;
-            } else if (recovered.lastSegmentNeedsHeader()) {
-                number = recovered.lastSegment();
-                older.remove(number);
-                file = openSegment(files, dir, number, mapped);
-                file.truncate(0);
-                file.write(ByteBuffer.wrap(WalSegmentFile.header(number)), 0);
-                file.force();
-                position = WalSegmentFile.HEADER_SIZE;
-            } else {
-                number = recovered.lastSegment();
-                older.remove(number);
-                file = openSegment(files, dir, number, mapped);
-                position = recovered.lastSegmentEnd();
-                // Recovery may have read records that were written but never forced (the previous
-                // process failed or was killed before the force): make them durable before they
-                // count as durable (durableLsn starts at the recovered LSN) or become visible.
-                file.force();
-            }
-            if (recovered.lastSegment() >= 0) {
-                // The segment may have been created by a process that failed before it synced the
-                // directory; its entry must be durable before any record appended to it is.
-                files.syncDirectory(dir);
-            }
-            return new WalWriter(files, dir, segmentBytes, mapped, mode, flushEveryBytes, file, number, position,
-                    older, Math.max(lastLsn, recovered.lastLsn()));
+            segments = WalSegments.open(files, dir, recovered, segmentBytes, mapped);
         } catch (IOException e) {
             throw new GlenStorageException("cannot open the write-ahead log in " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private static StorageFile openSegment(StorageFiles files, Path dir, long number, boolean mapped)
-            throws IOException {
-        Path path = WalSegmentFile.path(dir, number);
-        return mapped ? files.openLog(path) : files.openExisting(path);
-    }
-
-    private static StorageFile createSegment(StorageFiles files, Path dir, long number, boolean mapped)
-            throws IOException {
-        Path path = WalSegmentFile.path(dir, number);
-        StorageFile file = mapped ? files.createLog(path) : files.createNew(path);
-        boolean done = false;
-        try {
-            file.write(ByteBuffer.wrap(WalSegmentFile.header(number)), 0);
-            file.force();
-            files.syncDirectory(dir);
-            done = true;
-            return file;
-        } finally {
-            if (!done) {
-                file.close();
-            }
-        }
-    }
-
-    /** Buffers the frame of a batch; call with LSNs in increasing order (the caller's lock). */
-    public void append(long lsn, byte[] encodedEntries) {
-        failIfUnusable();
-        synchronized (bufferLock) {
-            WalRecordCodec.appendFrame(pending, lsn, encodedEntries);
-            lastEnqueuedLsn = lsn;
-        }
+        WalWriter wal = new WalWriter(segments, mode, flushEveryBytes, backgroundForce, flushInterval,
+                Math.max(lastLsn, recovered.lastLsn()));
+        wal.forcer.start();
+        return wal;
     }
 
     /**
-     * Buffers a skip frame (see {@link WalRecordCodec#appendSkipFrame}); like {@link #append}, under
-     * the caller's lock, and {@code lsn} becomes the last enqueued LSN.
+     * The lock of the append section: the caller assigns LSNs under it and calls {@link #append} in
+     * LSN order.
+     */
+    public ReentrantLock appendLock() {
+        return appendLock;
+    }
+
+    /**
+     * Seals {@code frame} for {@code lsn} and writes it to the current segment (caller holds the
+     * {@linkplain #appendLock append lock}; LSNs in increasing order).
+     *
+     * @throws GlenStorageException when the write fails (the log is poisoned) or was poisoned before
+     */
+    public void append(WalFrame frame, long lsn) {
+        failIfUnusable();
+        int start = frame.seal(lsn);
+        write(frame.array(), start, frame.end() - start, lsn);
+    }
+
+    /**
+     * Appends a skip record (see {@link WalRecordCodec#appendSkipFrame}): LSNs after
+     * {@code previousLsn} up to {@code lsn} are never used.
      */
     public void appendSkip(long lsn, long previousLsn) {
-        failIfUnusable();
-        synchronized (bufferLock) {
-            WalRecordCodec.appendSkipFrame(pending, lsn, previousLsn);
-            lastEnqueuedLsn = lsn;
+        ByteSink sink = new ByteSink(32);
+        WalRecordCodec.appendSkipFrame(sink, lsn, previousLsn);
+        appendLock.lock();
+        try {
+            failIfUnusable();
+            write(sink.array(), 0, sink.size(), lsn);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void write(byte[] bytes, int offset, int length, long lsn) {
+        try {
+            segments.append(bytes, offset, length);
+        } catch (IOException | RuntimeException | InternalError e) {
+            // InternalError: a memory-mapped copy faulted (reported asynchronously, so it may
+            // surface here rather than inside the write).
+            throw poison("write to the WAL failed", e);
+        }
+        bytesWritten += length;
+        writtenLsn = lsn;
+        if (segments.full()) {
+            startNewSegment();
+        } else if (backgroundForce && mode == WalSyncMode.INTERVAL
+                && bytesWritten - bytesAtLastForce >= flushEveryBytes) {
+            forcer.requestForce();
         }
     }
 
     /**
-     * Returns once the record with {@code lsn} is written to the operating system, and forced under
-     * {@link WalSyncMode#ALWAYS}.
-     *
-     * @throws GlenStorageException when the log is (or becomes) poisoned before that
-     */
-    public void sync(long lsn) {
-        sync(lsn, mode == WalSyncMode.ALWAYS);
-    }
-
-    /**
-     * Returns once the record with {@code lsn} is written to the operating system and, with
-     * {@code force}, forced.
+     * Returns once the record with {@code lsn}, which the caller appended, is as durable as its
+     * batch needs: forced with {@code force} (group commit on the WAL thread); otherwise it is
+     * already in the operating system's hands, and only interval mode without background forces
+     * may have this writer force first, when it crossed {@code flushEveryBytes}.
      *
      * @throws GlenStorageException when the log is (or becomes) poisoned before that
      */
     public void sync(long lsn, boolean force) {
-        boolean interrupted = false;
-        try {
-            while (!satisfied(lsn, force)) {
-                synchronized (progress) {
-                    if (leading) {
-                        // A leader is writing (and forcing): wait for it instead of queueing on the
-                        // flush lock, so that every writer its batch covered wakes at once.
-                        while (leading && !satisfied(lsn, force) && poison == null) {
-                            try {
-                                progress.wait();
-                            } catch (InterruptedException e) {
-                                interrupted = true;
-                            }
-                        }
-                        continue;
-                    }
-                    leading = true;
-                }
-                try {
-                    lead(lsn, force);
-                } finally {
-                    synchronized (progress) {
-                        leading = false;
-                        progress.notifyAll();
-                    }
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Drains, writes and (when asked) forces everything buffered so far, for {@code lsn} and its followers. */
-    private void lead(long lsn, boolean force) {
-        flushLock.lock();
-        try {
-            if (satisfied(lsn, force)) {
-                return;
-            }
-            failIfUnusable();
-            writePending();
-            if (force) {
-                forceCurrent();
-            } else if (mode == WalSyncMode.INTERVAL && bytesSinceForce >= flushEveryBytes) {
-                requestForce();
-            }
-            rotateIfFull();
-        } finally {
-            flushLock.unlock();
-        }
-    }
-
-    private boolean satisfied(long lsn, boolean force) {
-        return force ? durableLsn >= lsn : writtenLsn >= lsn;
-    }
-
-    /**
-     * Lets interval-mode forces run on {@code forcer} (the database's WAL timer thread): a writer
-     * that crosses {@code flushEveryBytes} then asks for a force instead of forcing while every
-     * other writer waits. Without a forcer the writer forces inline.
-     */
-    public void useBackgroundForcer(Executor forcer) {
-        this.backgroundForcer = forcer;
-    }
-
-    /** Called under {@link #flushLock} when interval mode is due for a force. */
-    private void requestForce() {
-        Executor forcer = backgroundForcer;
-        if (forcer == null) {
-            forceCurrent();
-            return;
-        }
-        if (forceRequested.compareAndSet(false, true)) {
-            try {
-                forcer.execute(this::forceInBackground);
-            } catch (RejectedExecutionException e) {
-                // Shutting down: close() forces everything written.
-                forceRequested.set(false);
-            }
-        }
-    }
-
-    /**
-     * {@link #forceWritten} for the WAL thread: a failure poisons the log and is reported by the
-     * next write, sync or {@link #close} instead of being thrown here.
-     */
-    public void forceInBackground() {
-        try {
+        if (force) {
+            forcer.awaitDurable(lsn);
+        } else if (!backgroundForce && mode == WalSyncMode.INTERVAL
+                && bytesWritten - bytesAtLastForce >= flushEveryBytes) {
             forceWritten();
-        } catch (GlenException e) {
-            // Poisoned: the next write, sync or close reports it (close when nobody else did).
-            unreportedFailure = true;
+        } else {
+            failIfUnusable();
         }
     }
 
     /**
-     * Writes what is buffered and forces everything written so far, holding the writers' lock only
-     * for the write: the force itself runs while writers go on appending and writing (interval
-     * mode's background force and timer).
+     * Forces everything written so far, holding only the force lock, so writers go on appending
+     * meanwhile (the WAL thread's forces, backups, snapshots).
+     *
+     * @throws GlenStorageException when the force fails (the log is poisoned) or was poisoned before
      */
     public void forceWritten() {
-        forceRequested.set(false);
-        StorageFile file;
-        long upTo;
-        flushLock.lock();
-        try {
-            if (fileClosed) {
-                return;
-            }
+        long upTo = writtenLsn;
+        StorageFile file = segments.current();
+        long bytes = bytesWritten;
+        if (durableLsn >= upTo) {
             failIfUnusable();
-            writePending();
-            if (durableLsn >= writtenLsn) {
-                return;
-            }
-            file = current;
-            upTo = writtenLsn;
-            bytesSinceForce = 0;
-        } finally {
-            flushLock.unlock();
-        }
-        forceLock.lock();
-        try {
-            // A rotation or close since then forced (and closed) that segment itself.
-            if (file != current || fileClosed || durableLsn >= upTo) {
-                return;
-            }
-            failIfUnusable();
-            try {
-                file.force();
-            } catch (IOException | RuntimeException e) {
-                throw poison("forcing the WAL to stable storage failed", e);
-            }
-            syncs.increment();
-            durableLsn = Math.max(durableLsn, upTo);
-        } finally {
-            forceLock.unlock();
-        }
-    }
-
-    /** Writes and forces everything buffered (close, snapshots, backups). */
-    public void flushAndForce() {
-        flushLock.lock();
-        try {
-            if (fileClosed) {
-                return;
-            }
-            failIfUnusable();
-            writePending();
-            if (durableLsn < writtenLsn) {
-                forceCurrent();
-            }
-        } finally {
-            flushLock.unlock();
-        }
-    }
-
-    /**
-     * Flushes, forces and starts a new segment unless the current one holds no record. Called with
-     * the database's write lock held, so that every record up to the caller's LSN lands in the
-     * segments before the returned one.
-     *
-     * @return the number of the segment that new records go to
-     */
-    public long rotate() {
-        flushLock.lock();
-        try {
-            failIfUnusable();
-            writePending();
-            if (position > WalSegmentFile.HEADER_SIZE) {
-                startNewSegment();
-            } else if (durableLsn < writtenLsn) {
-                forceCurrent();
-            }
-            return currentNumber;
-        } finally {
-            flushLock.unlock();
-        }
-    }
-
-    /**
-     * Flushes and forces, then lists every segment with its length at a record boundary, for an
-     * online backup: later appends only add bytes after these lengths.
-     */
-    public List<long[]> flushAndListSegments() {
-        flushLock.lock();
-        try {
-            failIfUnusable();
-            writePending();
-            if (durableLsn < writtenLsn) {
-                forceCurrent();
-            }
-            List<long[]> segments = new ArrayList<>();
-            closedSegmentSizes.forEach((number, size) -> segments.add(new long[] {number, size}));
-            segments.add(new long[] {currentNumber, position});
-            return segments;
-        } finally {
-            flushLock.unlock();
-        }
-    }
-
-    /** Deletes the segments numbered below {@code number} and makes the deletion durable. */
-    public void deleteSegmentsBelow(long number) {
-        List<Long> doomed = new ArrayList<>(closedSegmentSizes.headMap(number).keySet());
-        if (doomed.isEmpty()) {
             return;
         }
-        try {
-            for (long n : doomed) {
-                files.deleteIfExists(WalSegmentFile.path(dir, n));
-                closedSegmentSizes.remove(n);
-            }
-            files.syncDirectory(dir);
-        } catch (IOException e) {
-            throw new GlenStorageException("cannot delete covered WAL segments in " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void writePending() {
-        ByteSink batch;
-        long upTo;
-        synchronized (bufferLock) {
-            batch = pending;
-            pending = spare;
-            spare = batch;
-            upTo = lastEnqueuedLsn;
-        }
-        int size = batch.size();
-        if (size > 0) {
-            try {
-                current.write(ByteBuffer.wrap(batch.array(), 0, size), position);
-            } catch (IOException | RuntimeException | InternalError e) {
-                // InternalError: a memory-mapped copy faulted (reported asynchronously, so it may
-                // surface here rather than inside the write).
-                batch.reset();
-                throw poison("write to the WAL failed", e);
-            }
-            position += size;
-            currentSize = position;
-            bytesSinceForce += size;
-            bytesWritten.add(size);
-            if (batch.array().length > MAX_IDLE_BUFFER) {
-                spare = new ByteSink(INITIAL_BUFFER);
-            } else {
-                batch.reset();
-            }
-        }
-        writtenLsn = upTo;
-    }
-
-    /** Forces the current segment; called under {@link #flushLock}. */
-    private void forceCurrent() {
-        long upTo = writtenLsn;
         forceLock.lock();
         try {
-            current.force();
-            syncs.increment();
-            bytesSinceForce = 0;
+            // A switch or close since then forced that segment (records up to upTo were written
+            // before upTo was published, so they are in it or in a segment before it).
+            if (fileClosed || durableLsn >= upTo) {
+                return;
+            }
+            failIfUnusable();
+            if (file == segments.current()) {
+                file.force();
+                syncs.increment();
+            }
             durableLsn = Math.max(durableLsn, upTo);
+            bytesAtLastForce = Math.max(bytesAtLastForce, bytes);
         } catch (IOException | RuntimeException e) {
             throw poison("forcing the WAL to stable storage failed", e);
         } finally {
@@ -495,50 +213,91 @@ public final class WalWriter implements AutoCloseable {
         }
     }
 
-    private void rotateIfFull() {
-        if (position >= segmentBytes) {
-            startNewSegment();
+    /** Records that a force on the WAL thread failed, so that {@link #close} reports it if nobody else did. */
+    void noteBackgroundFailure() {
+        unreportedFailure = true;
+    }
+
+    /** Runs {@code task} on the WAL thread; false when it is shutting down. */
+    public boolean executeInBackground(Runnable task) {
+        return forcer.execute(task);
+    }
+
+    /**
+     * Forces and starts a new segment unless the current one holds no record. Called with the
+     * database's writers stopped, so that every record up to the caller's LSN lands in the segments
+     * before the returned one.
+     *
+     * @return the number of the segment that new records go to
+     */
+    public long rotate() {
+        appendLock.lock();
+        try {
+            failIfUnusable();
+            if (segments.hasRecords()) {
+                startNewSegment();
+            } else {
+                forceWritten();
+            }
+            return segments.number();
+        } finally {
+            appendLock.unlock();
         }
     }
 
-    private void startNewSegment() {
-        forceLock.lock(); // no background force may touch the old file while it is closed
+    /**
+     * Forces, then lists every segment with its length at a record boundary, for an online backup:
+     * later appends only add bytes after these lengths.
+     */
+    public List<long[]> forceAndListSegments() {
+        appendLock.lock();
         try {
-            switchSegment();
+            failIfUnusable();
+            forceWritten();
+            return segments.list();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Deletes the segments numbered below {@code number} and makes the deletion durable. */
+    public void deleteSegmentsBelow(long number) {
+        try {
+            segments.deleteBelow(number);
+        } catch (IOException e) {
+            throw new GlenStorageException("cannot delete covered WAL segments in " + segments.dir() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Cuts, forces and closes the current segment and creates the next (under the append lock). */
+    private void startNewSegment() {
+        forceLock.lock(); // no force may touch the old file while it is switched and closed
+        try {
+            try {
+                segments.cutCurrent();
+            } catch (IOException | RuntimeException e) {
+                throw poison("cutting WAL segment " + WalSegmentFile.fileName(segments.number()) + " at its end failed",
+                        e);
+            }
+            // Forced before the next segment exists: a later segment never holds records while an
+            // earlier one misses some, so recovery may treat damage before the last as corruption.
+            long upTo = writtenLsn;
+            try {
+                segments.current().force();
+            } catch (IOException | RuntimeException e) {
+                throw poison("forcing the WAL to stable storage failed", e);
+            }
+            syncs.increment();
+            durableLsn = Math.max(durableLsn, upTo);
+            bytesAtLastForce = bytesWritten;
+            try {
+                segments.switchToNext();
+            } catch (IOException | RuntimeException e) {
+                throw poison("creating WAL segment " + WalSegmentFile.fileName(segments.number() + 1) + " failed", e);
+            }
         } finally {
             forceLock.unlock();
-        }
-    }
-
-    private void switchSegment() {
-        // The old segment is forced before the new one exists, so a later segment never holds
-        // records while an earlier one misses some: recovery may treat any damage before the last
-        // segment as corruption rather than a torn tail. For the same reason it is first cut at its
-        // last record: a log file may be longer than its content, with zeros after it, until it is
-        // cut or closed (see StorageFiles.openLog).
-        try {
-            current.truncate(position);
-        } catch (IOException | RuntimeException e) {
-            throw poison("cutting WAL segment " + WalSegmentFile.fileName(currentNumber) + " at its end failed", e);
-        }
-        forceCurrent();
-        long next = currentNumber + 1;
-        StorageFile created;
-        try {
-            created = createSegment(files, dir, next, mapped);
-        } catch (IOException | RuntimeException e) {
-            throw poison("creating WAL segment " + WalSegmentFile.fileName(next) + " failed", e);
-        }
-        StorageFile old = current;
-        closedSegmentSizes.put(currentNumber, position);
-        current = created;
-        currentNumber = next;
-        position = WalSegmentFile.HEADER_SIZE;
-        currentSize = position;
-        try {
-            old.close();
-        } catch (IOException ignored) {
-            // Its content is forced; a failing close cannot lose data.
         }
     }
 
@@ -552,11 +311,13 @@ public final class WalWriter implements AutoCloseable {
 
     private GlenStorageException poison(String what, Throwable cause) {
         poison = cause;
+        forcer.execute(() -> { }); // wakes the WAL thread, which wakes the writers waiting for a force
         return new GlenStorageException(what + " (" + cause.getMessage() + "); the log accepts no more "
                 + "writes until the database is reopened, and recovery decides whether the failed write survives", cause);
     }
 
-    private void failIfUnusable() {
+    /** Throws when the log is poisoned or closed. */
+    void failIfUnusable() {
         Throwable failure = poison;
         if (failure != null) {
             unreportedFailure = false;
@@ -601,16 +362,12 @@ public final class WalWriter implements AutoCloseable {
 
     /** Total bytes of all segments. */
     public long totalSize() {
-        long total = currentSize;
-        for (long size : closedSegmentSizes.values()) {
-            total += size;
-        }
-        return total;
+        return segments.totalSize();
     }
 
     /** Number of segment files. */
     public int segmentCount() {
-        return closedSegmentSizes.size() + 1;
+        return segments.count();
     }
 
     /** How many forces have completed. */
@@ -620,30 +377,34 @@ public final class WalWriter implements AutoCloseable {
 
     /** How many record bytes have been written since open. */
     public long bytesWritten() {
-        return bytesWritten.sum();
+        return bytesWritten;
     }
 
-    /** Flushes and forces what is buffered (unless poisoned), then closes the segment file. */
+    /** Stops the WAL thread, forces what is written (unless poisoned), then closes the segment file. */
     @Override
     public void close() {
+        if (!forcer.isCurrentThread()) {
+            forcer.stop();
+        }
         IOException closeFailure = null;
-        flushLock.lock();
+        appendLock.lock();
         try {
             if (fileClosed) {
                 return;
             }
             try {
                 if (poison == null) {
-                    writePending();
-                    if (durableLsn < writtenLsn) {
-                        forceCurrent();
-                    }
+                    forceWritten();
                 }
+            } catch (GlenException e) {
+                // Poisoned now; reported below like any failure nobody was told of.
+                unreportedFailure = true;
             } finally {
+                forcer.wakeAll();
                 forceLock.lock();
                 try {
                     fileClosed = true;
-                    current.close();
+                    segments.closeCurrent();
                 } catch (IOException e) {
                     // Everything acknowledged was forced above, so nothing is lost; but closing a log
                     // file cuts and forces it, and a failing force is news about the disk.
@@ -653,18 +414,18 @@ public final class WalWriter implements AutoCloseable {
                 }
             }
             if (closeFailure != null && poison == null) {
-                throw new GlenStorageException("closing WAL segment " + WalSegmentFile.fileName(currentNumber)
+                throw new GlenStorageException("closing WAL segment " + WalSegmentFile.fileName(segments.number())
                         + " failed (" + closeFailure.getMessage() + "); every acknowledged write was forced before",
                         closeFailure);
             }
             if (unreportedFailure && poison != null) {
                 unreportedFailure = false;
-                throw new GlenStorageException("a background force of the write-ahead log failed ("
-                        + poison.getMessage() + "); writes acknowledged since the last successful force may "
-                        + "not survive a power loss", poison);
+                throw new GlenStorageException("a force of the write-ahead log failed (" + poison.getMessage()
+                        + "); writes acknowledged since the last successful force may not survive a power loss",
+                        poison);
             }
         } finally {
-            flushLock.unlock();
+            appendLock.unlock();
         }
     }
 }
