@@ -157,7 +157,7 @@ public final class GlenDB implements AutoCloseable {
         Names.checkCollection(collection);
         Names.checkDocId(docId);
         Objects.requireNonNull(value, "value must not be null; use Value.NULL");
-        byte[] encoded = ValueCodec.encode(value, options.maxDocumentBytes());
+        byte[] encoded = ValueCodec.encodeDocument(collection, docId, value, options.maxDocumentBytes());
         List<Mutation> batch = List.of(Mutation.put(collection, docId, encoded, value));
         return store.write(batch, DataStore.encode(batch), DataStore.BatchGuard.ALL);
     }
@@ -176,7 +176,7 @@ public final class GlenDB implements AutoCloseable {
         for (Map.Entry<String, Value> entry : documents.entrySet()) {
             Names.checkDocId(entry.getKey());
             Value value = Objects.requireNonNull(entry.getValue(), "values must not be null; use Value.NULL");
-            batch.add(Mutation.put(collection, entry.getKey(), ValueCodec.encode(value, options.maxDocumentBytes()), value));
+            batch.add(Mutation.put(collection, entry.getKey(), ValueCodec.encodeDocument(collection, entry.getKey(), value, options.maxDocumentBytes()), value));
         }
         if (batch.isEmpty()) {
             return 0;

@@ -126,7 +126,7 @@ public final class Txn implements AutoCloseable {
         ensureActive();
         DocumentKey key = key(collection, docId);
         Objects.requireNonNull(value, "value must not be null; use Value.NULL");
-        byte[] encoded = ValueCodec.encode(value, options.maxDocumentBytes());
+        byte[] encoded = ValueCodec.encodeDocument(collection, docId, value, options.maxDocumentBytes());
         staged.put(key, new Staged(WalOp.PUT, encoded, value, expectedVersion));
         return this;
     }
