@@ -143,19 +143,22 @@ public final class Txn implements AutoCloseable {
                 ? Mutation.put(key.collection(), key.id(), s.encoded(), s.value())
                 : Mutation.delete(key.collection(), key.id())));
         Set<DocumentKey> conflicts = new LinkedHashSet<>();
-        long version = store.write(proposed, null, (s, batch) -> validate(s, batch, conflicts));
+        List<String> reasons = new ArrayList<>();
+        long version = store.write(proposed, null, (s, batch) -> validate(s, batch, conflicts, reasons));
         if (!conflicts.isEmpty()) {
             counters.conflicts.increment();
-            return CommitResult.conflict(new ArrayList<>(conflicts));
+            return CommitResult.conflict(new ArrayList<>(conflicts), reasons);
         }
         counters.commits.increment();
         return CommitResult.committed(version);
     }
 
-    private List<Mutation> validate(DataStore s, List<Mutation> batch, Set<DocumentKey> conflicts) {
+    private List<Mutation> validate(DataStore s, List<Mutation> batch, Set<DocumentKey> conflicts,
+                                    List<String> reasons) {
         observed.forEach((key, seen) -> {
-            if (currentVersion(s, key) != seen) {
-                conflicts.add(key);
+            long current = currentVersion(s, key);
+            if (current != seen && conflicts.add(key)) {
+                reasons.add(key + " read at version " + seen + ", current version " + current);
             }
         });
         staged.forEach((key, st) -> {
@@ -163,8 +166,9 @@ public final class Txn implements AutoCloseable {
             boolean stale = st.expectedVersion() >= 0
                     ? current != st.expectedVersion()
                     : !observed.containsKey(key) && current > startLsn;
-            if (stale) {
-                conflicts.add(key);
+            if (stale && conflicts.add(key)) {
+                reasons.add(key + (st.expectedVersion() >= 0 ? " expected version " + st.expectedVersion()
+                        : " written after version " + startLsn) + ", current version " + current);
             }
         });
         return conflicts.isEmpty() ? DataStore.presentOnly(s, batch) : List.of();
