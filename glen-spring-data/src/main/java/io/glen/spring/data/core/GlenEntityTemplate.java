@@ -5,7 +5,7 @@ import io.glen.engine.index.IndexDefinition;
 import io.glen.engine.query.Direction;
 import io.glen.engine.query.Filter;
 import io.glen.engine.query.Query;
-import io.glen.spring.boot.core.GlenTemplate;
+import io.glen.spring.data.core.GlenTemplate;
 import io.glen.spring.data.core.convert.MappingGlenConverter;
 import io.glen.spring.data.core.mapping.CompoundIndex;
 import io.glen.spring.data.core.mapping.GlenMappingContext;

@@ -5,7 +5,7 @@ import io.glen.engine.value.ObjectBuilder;
 import io.glen.engine.value.ObjectValue;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueKind;
-import io.glen.spring.boot.core.GlenValueConverter;
+import io.glen.spring.data.core.GlenValueConverter;
 import io.glen.spring.data.core.mapping.GlenMappingContext;
 import io.glen.spring.data.core.mapping.GlenPersistentEntity;
 import io.glen.spring.data.core.mapping.GlenPersistentProperty;

@@ -1,0 +1,17 @@
+package io.glen.spring.data.core;
+
+import io.glen.engine.value.Value;
+
+/**
+ * Converts between application objects and Glen values for {@link GlenTemplate}. The default,
+ * {@link SimpleGlenValueConverter}, handles values, maps, lists and scalars; the Spring Data
+ * module supplies one that maps entities.
+ */
+public interface GlenValueConverter {
+
+    /** The value to store for {@code object}. */
+    Value write(Object object);
+
+    /** Reads {@code value} as an instance of {@code type}. */
+    <T> T read(Value value, Class<T> type);
+}
