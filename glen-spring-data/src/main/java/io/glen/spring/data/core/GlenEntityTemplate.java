@@ -5,8 +5,9 @@ import io.glen.engine.index.IndexDefinition;
 import io.glen.engine.query.Direction;
 import io.glen.engine.query.Filter;
 import io.glen.engine.query.Query;
-import io.glen.spring.data.core.GlenTemplate;
 import io.glen.spring.data.core.convert.MappingGlenConverter;
+import io.glen.spring.data.transaction.GlenTransactionHolder;
+import io.glen.spring.data.transaction.GlenTransactionSupport;
 import io.glen.spring.data.core.mapping.CompoundIndex;
 import io.glen.spring.data.core.mapping.GlenMappingContext;
 import io.glen.spring.data.core.mapping.GlenPersistentEntity;
@@ -59,7 +60,7 @@ import org.springframework.util.Assert;
  */
 public class GlenEntityTemplate implements ApplicationContextAware {
 
-    private final GlenTemplate template;
+    private final GlenOperations template;
     private final GlenMappingContext mappingContext;
     private final MappingGlenConverter converter;
     private final Set<Class<?>> indexed = ConcurrentHashMap.newKeySet();
@@ -69,8 +70,8 @@ public class GlenEntityTemplate implements ApplicationContextAware {
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A template over {@code template}, mapping with {@code converter}. */
-    public GlenEntityTemplate(GlenTemplate template, MappingGlenConverter converter) {
-        Assert.notNull(template, "GlenTemplate must not be null");
+    public GlenEntityTemplate(GlenOperations template, MappingGlenConverter converter) {
+        Assert.notNull(template, "GlenOperations must not be null");
         Assert.notNull(converter, "MappingGlenConverter must not be null");
         this.template = template;
         this.converter = converter;
@@ -98,7 +99,7 @@ public class GlenEntityTemplate implements ApplicationContextAware {
     }
 
     /** The underlying template. */
-    public GlenTemplate getGlenTemplate() {
+    public GlenOperations getGlenTemplate() {
         return template;
     }
 
@@ -147,14 +148,29 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         if (versionProperty == null) {
             template.save(collection, id, value);
         } else {
+            GlenTransactionHolder holder = activeHolder();
             Object current = accessor.getProperty(versionProperty);
-            long expected = current == null ? 0 : ((Number) current).longValue();
-            long version = expected == 0 ? template.insert(collection, id, value)
-                    : template.update(collection, id, value, expected);
+            Long staged = holder == null ? null : holder.stagedExpectedVersion(accessor.getBean());
+            long expected = staged != null ? staged : current == null ? 0 : ((Number) current).longValue();
+            long version;
+            if (expected != 0) {
+                version = template.update(collection, id, value, expected);
+            } else if (staged != null) {
+                // Inserted earlier in this transaction: stage the new value, still as an insert.
+                version = template.inTransaction(txn -> {
+                    txn.put(collection, id, value, 0);
+                    return 0L;
+                });
+            } else {
+                version = template.insert(collection, id, value);
+            }
             if (version != 0) {
-                // 0: staged in a Spring-managed Glen transaction; the version is decided at commit, so
-                // the entity keeps the version it was loaded with.
                 accessor.setProperty(versionProperty, version);
+            } else if (holder != null) {
+                // Staged: the commit decides the version; the instance returned gets it then.
+                PersistentPropertyAccessor<T> staging = accessor;
+                holder.registerStagedEntity(accessor.getBean(), expected,
+                        committed -> staging.setProperty(versionProperty, committed));
             }
         }
         return afterSave(accessor.getBean(), value, collection);
@@ -173,6 +189,13 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         GlenPersistentProperty versionProperty = persistent.getVersionProperty();
         if (versionProperty != null && version != 0) {
             accessor.setProperty(versionProperty, version);
+        } else if (versionProperty != null) {
+            GlenTransactionHolder holder = activeHolder();
+            if (holder != null) {
+                PersistentPropertyAccessor<T> staging = accessor;
+                holder.registerStagedEntity(accessor.getBean(), 0,
+                        committed -> staging.setProperty(versionProperty, committed));
+            }
         }
         return afterSave(accessor.getBean(), value, collection);
     }
@@ -207,11 +230,19 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         return existed;
     }
 
-    /** Deletes every entity of {@code type}. */
+    /**
+     * Deletes every entity of {@code type} like every other write: atomically, or staged in the bound
+     * Spring-managed transaction (see {@link GlenOperations#deleteAll}). Publishes a
+     * {@code BeforeDeleteEvent} and an {@code AfterDeleteEvent} whose source is the entity type.
+     *
+     * @return how many were deleted (in a transaction: staged)
+     */
     public long deleteAll(Class<?> type) {
         String collection = collection(type);
-        List<String> ids = template.query(collection, q -> q.list().stream().map(Document::id).toList());
-        return template.execute(db -> (long) db.deleteMany(collection, ids));
+        publish(new BeforeDeleteEvent<>(type, collection, null));
+        long deleted = template.deleteAll(collection);
+        publish(new AfterDeleteEvent<>(type, collection, null));
+        return deleted;
     }
 
     // ------------------------------------------------------------------ reads
@@ -357,6 +388,12 @@ public class GlenEntityTemplate implements ApplicationContextAware {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /** The active Spring-managed Glen transaction's holder, or null outside one. */
+    private @Nullable GlenTransactionHolder activeHolder() {
+        GlenTransactionHolder holder = GlenTransactionSupport.currentHolder(template.getDatabase());
+        return holder != null && holder.isActive() ? holder : null;
+    }
 
     @SuppressWarnings("unchecked")
     private <T> T beforeConvert(T entity, String collection) {

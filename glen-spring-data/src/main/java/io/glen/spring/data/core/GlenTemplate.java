@@ -60,7 +60,7 @@ import org.springframework.util.Assert;
  * </ul>
  * Outside a Spring-managed transaction every method works on the database directly, as before.
  */
-public class GlenTemplate {
+public class GlenTemplate implements GlenOperations {
 
     /** What the write methods return for a write staged in a transaction: its version comes at commit. */
     private static final long STAGED = 0;
@@ -69,6 +69,7 @@ public class GlenTemplate {
     private final GlenValueConverter converter;
     private final GlenExceptionTranslator translator = new GlenExceptionTranslator();
     private final int maxAttempts;
+    private volatile GlenOperationObserver observer = GlenOperationObserver.NONE;
 
     /** A template with plain conversion and 10 transaction attempts. */
     public GlenTemplate(GlenDB db) {
@@ -85,6 +86,15 @@ public class GlenTemplate {
         this.maxAttempts = maxAttempts;
     }
 
+    /**
+     * Observes every operation from now on with {@code observer} (for example Micrometer
+     * observations); {@link GlenOperationObserver#NONE} stops observing.
+     */
+    public void setOperationObserver(GlenOperationObserver observer) {
+        Assert.notNull(observer, "GlenOperationObserver must not be null");
+        this.observer = observer;
+    }
+
     /** The database. */
     public GlenDB getDatabase() {
         return db;
@@ -98,7 +108,7 @@ public class GlenTemplate {
     /** Runs {@code action} against the database, translating its exceptions. */
     public <T> T execute(Function<GlenDB, T> action) {
         Assert.notNull(action, "action must not be null");
-        return translate(() -> action.apply(db));
+        return translate("execute", "", () -> action.apply(db));
     }
 
     /**
@@ -108,7 +118,7 @@ public class GlenTemplate {
      */
     public long save(String collection, String id, Object document) {
         Assert.notNull(document, "document must not be null");
-        return translate(() -> {
+        return translate("save", collection, () -> {
             Value value = converter.write(document);
             Txn txn = writeTxn();
             if (txn != null) {
@@ -133,7 +143,7 @@ public class GlenTemplate {
     public long insert(String collection, String id, Object document) {
         Assert.notNull(document, "document must not be null");
         Value value = converter.write(document);
-        return translate(() -> {
+        return translate("insert", collection, () -> {
             Txn txn = writeTxn();
             if (txn != null) {
                 if (txn.get(collection, id) != null) {
@@ -165,7 +175,7 @@ public class GlenTemplate {
         Assert.notNull(document, "document must not be null");
         Assert.isTrue(expectedVersion > 0, "expectedVersion must be positive");
         Value value = converter.write(document);
-        return translate(() -> {
+        return translate("update", collection, () -> {
             Txn txn = writeTxn();
             if (txn != null) {
                 checkVersion(collection, id, expectedVersion);
@@ -188,7 +198,7 @@ public class GlenTemplate {
      */
     public void delete(String collection, String id, long expectedVersion) {
         Assert.isTrue(expectedVersion > 0, "expectedVersion must be positive");
-        translate(() -> {
+        translate("delete", collection, () -> {
             Txn txn = writeTxn();
             if (txn != null) {
                 checkVersion(collection, id, expectedVersion);
@@ -210,7 +220,7 @@ public class GlenTemplate {
      */
     public long saveAll(String collection, Map<String, ?> documents) {
         Assert.notNull(documents, "documents must not be null");
-        return translate(() -> {
+        return translate("saveAll", collection, () -> {
             Map<String, Value> values = new LinkedHashMap<>();
             documents.forEach((id, document) -> values.put(id, converter.write(document)));
             Txn txn = writeTxn();
@@ -224,13 +234,13 @@ public class GlenTemplate {
 
     /** The document's value, if present (in a transaction: as the transaction sees it). */
     public Optional<Value> findById(String collection, String id) {
-        return translate(() -> Optional.ofNullable(get(collection, id)));
+        return translate("findById", collection, () -> Optional.ofNullable(get(collection, id)));
     }
 
     /** The document read as {@code type}, if present (in a transaction: as the transaction sees it). */
     public <T> Optional<T> findById(String collection, String id, Class<T> type) {
         Assert.notNull(type, "type must not be null");
-        return translate(() -> Optional.ofNullable(get(collection, id)).map(v -> converter.read(v, type)));
+        return translate("findById", collection, () -> Optional.ofNullable(get(collection, id)).map(v -> converter.read(v, type)));
     }
 
     /**
@@ -243,7 +253,7 @@ public class GlenTemplate {
      * first read it, the commit fails, so a committed transaction never acted on a stale pair.
      */
     public Optional<Document> findDocument(String collection, String id) {
-        return translate(() -> {
+        return translate("findDocument", collection, () -> {
             Txn txn = GlenTransactionSupport.currentTxn(db);
             if (txn == null) {
                 return Optional.ofNullable(db.getDocument(collection, id));
@@ -257,7 +267,7 @@ public class GlenTemplate {
     /** The values of the ids that exist, in request order (in a transaction: as the transaction sees them). */
     public Map<String, Value> findAllById(String collection, Collection<String> ids) {
         Assert.notNull(ids, "ids must not be null");
-        return translate(() -> {
+        return translate("findAllById", collection, () -> {
             Txn txn = GlenTransactionSupport.currentTxn(db);
             return txn != null ? txn.getMany(collection, ids) : db.getMany(collection, ids);
         });
@@ -268,7 +278,7 @@ public class GlenTemplate {
      * transaction (it neither sees staged writes nor is validated at commit).
      */
     public List<Document> find(String collection, Filter filter) {
-        return translate(() -> db.query(collection).where(filter).list());
+        return translate("find", collection, () -> db.query(collection).where(filter).list());
     }
 
     /**
@@ -276,7 +286,7 @@ public class GlenTemplate {
      * data, also in a transaction.
      */
     public <T> List<T> find(String collection, Filter filter, Class<T> type) {
-        return translate(() -> db.query(collection).where(filter).list().stream()
+        return translate("find", collection, () -> db.query(collection).where(filter).list().stream()
                 .map(d -> converter.read(d.value(), type)).toList());
     }
 
@@ -285,12 +295,12 @@ public class GlenTemplate {
      * data, also in a transaction.
      */
     public <T> T query(String collection, Function<Query, T> spec) {
-        return translate(() -> spec.apply(db.query(collection)));
+        return translate("query", collection, () -> spec.apply(db.query(collection)));
     }
 
     /** Whether the document exists (in a transaction: as the transaction sees it). */
     public boolean exists(String collection, String id) {
-        return translate(() -> {
+        return translate("exists", collection, () -> {
             Txn txn = GlenTransactionSupport.currentTxn(db);
             return txn != null ? txn.get(collection, id) != null : db.version(collection, id) != 0;
         });
@@ -298,7 +308,7 @@ public class GlenTemplate {
 
     /** The number of committed documents in the collection (not tracked by transactions). */
     public long count(String collection) {
-        return translate(() -> db.count(collection));
+        return translate("count", collection, () -> db.count(collection));
     }
 
     /**
@@ -306,7 +316,7 @@ public class GlenTemplate {
      * is read through the transaction (so the answer is validated at commit) and the delete staged.
      */
     public boolean delete(String collection, String id) {
-        return translate(() -> {
+        return translate("delete", collection, () -> {
             Txn txn = writeTxn();
             if (txn != null) {
                 boolean existed = txn.get(collection, id) != null;
@@ -314,6 +324,25 @@ public class GlenTemplate {
                 return existed;
             }
             return db.delete(collection, id);
+        });
+    }
+
+    /**
+     * Deletes every committed document of the collection and returns how many there were: one
+     * atomic batch, or, in a Spring-managed transaction, staged deletes that commit with it (the
+     * documents are those committed when the method runs; one inserted concurrently before the
+     * commit is not deleted, and one changed concurrently makes the commit fail).
+     */
+    @Override
+    public long deleteAll(String collection) {
+        return translate("deleteAll", collection, () -> {
+            List<String> ids = db.query(collection).list().stream().map(Document::id).toList();
+            Txn txn = writeTxn();
+            if (txn != null) {
+                ids.forEach(id -> txn.delete(collection, id));
+                return (long) ids.size();
+            }
+            return (long) db.deleteMany(collection, ids);
         });
     }
 
@@ -326,7 +355,7 @@ public class GlenTemplate {
      */
     public <T> T inTransaction(Function<Txn, T> work) {
         Assert.notNull(work, "work must not be null");
-        return translate(() -> {
+        return translate("inTransaction", "", () -> {
             Txn txn = GlenTransactionSupport.currentTxn(db);
             return txn != null ? work.apply(txn) : db.inTransaction(work::apply, maxAttempts);
         });
@@ -337,7 +366,7 @@ public class GlenTemplate {
      * Not for the transaction of a Spring-managed transaction, which its transaction manager commits.
      */
     public long commit(Txn txn) {
-        CommitResult result = translate(txn::commit);
+        CommitResult result = translate("commit", "", txn::commit);
         switch (result.status()) {
             case COMMITTED:
                 return result.version();
@@ -350,17 +379,17 @@ public class GlenTemplate {
 
     /** Subscribes to a collection's changes. */
     public Subscription subscribe(String collection, DocumentListener listener) {
-        return translate(() -> db.subscribeCollection(collection, listener));
+        return translate("subscribe", collection, () -> db.subscribeCollection(collection, listener));
     }
 
     /** Compacts the database (snapshots plus WAL truncation); returns the covered LSN. */
     public long compact() {
-        return translate(db::compact);
+        return translate("compact", "", db::compact);
     }
 
     /** The database statistics. */
     public GlenStats stats() {
-        return translate(db::stats);
+        return translate("stats", "", db::stats);
     }
 
     /** The value as the bound transaction sees it, or as committed outside one. */
@@ -389,21 +418,25 @@ public class GlenTemplate {
         }
     }
 
-    private static OptimisticLockingFailureException versionMismatch(String collection, String id, long expectedVersion) {
+    private OptimisticLockingFailureException versionMismatch(String collection, String id, long expectedVersion) {
+        long current = db.version(collection, id);
         return new OptimisticLockingFailureException("document '" + id + "' in collection '" + collection
-                + "' no longer has version " + expectedVersion);
+                + (current == 0 ? "' no longer exists (expected version " + expectedVersion + ")"
+                        : "' has version " + current + ", not the expected version " + expectedVersion));
     }
 
     private static DuplicateKeyException duplicate(String collection, String id) {
         return new DuplicateKeyException("document '" + id + "' already exists in collection '" + collection + "'");
     }
 
-    private <T> T translate(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            DataAccessException translated = translator.translateExceptionIfPossible(e);
-            throw translated != null ? translated : e;
-        }
+    private <T> T translate(String operation, String collection, Supplier<T> action) {
+        return observer.observe(operation, collection, () -> {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                DataAccessException translated = translator.translateExceptionIfPossible(e);
+                throw translated != null ? translated : e;
+            }
+        });
     }
 }

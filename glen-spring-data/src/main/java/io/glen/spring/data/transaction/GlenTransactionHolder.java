@@ -1,6 +1,12 @@
 package io.glen.spring.data.transaction;
 
 import io.glen.engine.Txn;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.ResourceHolderSupport;
 import org.springframework.util.Assert;
 
@@ -18,6 +24,8 @@ public final class GlenTransactionHolder extends ResourceHolderSupport {
     private final Txn txn;
     private final boolean readOnly;
     private long committedVersion;
+    private final Map<Object, Long> stagedEntities = new IdentityHashMap<>();
+    private final List<LongConsumer> commitCallbacks = new ArrayList<>();
 
     GlenTransactionHolder(Txn txn, boolean readOnly) {
         Assert.notNull(txn, "Txn must not be null");
@@ -49,7 +57,29 @@ public final class GlenTransactionHolder extends ResourceHolderSupport {
         return committedVersion;
     }
 
+    /**
+     * Remembers that {@code entity} (by identity) was staged in this transaction with
+     * {@code expectedVersion} (0: as an insert), and calls {@code onCommit} with the committed
+     * version once the transaction commits, before any {@code afterCommit} synchronization runs. Saving
+     * the same instance again in the transaction reuses the expected version it was first staged with.
+     */
+    public void registerStagedEntity(Object entity, long expectedVersion, LongConsumer onCommit) {
+        if (stagedEntities.putIfAbsent(entity, expectedVersion) == null) {
+            commitCallbacks.add(onCommit);
+        }
+    }
+
+    /** The expected version {@code entity} was first staged with in this transaction, or null. */
+    public @Nullable Long stagedExpectedVersion(Object entity) {
+        return stagedEntities.get(entity);
+    }
+
     void committed(long version) {
         this.committedVersion = version;
+        if (version != 0) {
+            commitCallbacks.forEach(callback -> callback.accept(version));
+        }
+        commitCallbacks.clear();
+        stagedEntities.clear();
     }
 }

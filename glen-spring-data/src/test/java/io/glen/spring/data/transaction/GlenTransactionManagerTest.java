@@ -179,7 +179,7 @@ class GlenTransactionManagerTest {
 
         // a stale version already visible fails at the call
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> template.update("acc", "x", Value.of(4), v1)))
-                .isInstanceOf(OptimisticLockingFailureException.class).hasMessageContaining("no longer has version");
+                .isInstanceOf(OptimisticLockingFailureException.class).hasMessageContaining("has version " + v2 + ", not the expected version " + v1);
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> template.delete("acc", "x", v1)))
                 .isInstanceOf(OptimisticLockingFailureException.class);
 
