@@ -331,10 +331,40 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         planListeners.remove(listener);
     }
 
-    /** The engine sort orders for a Spring {@link Sort} of {@code type}. */
+    /**
+     * {@code sort} as the engine can run it. An order by the id property is allowed: the id is the
+     * document key and every query already ends ordered by it, ascending, so an ascending id order is
+     * dropped, together with any order after it (ids are unique, so those never apply). A descending
+     * id order is refused: the engine's tie-breaker only ascends.
+     *
+     * @throws InvalidDataAccessApiUsageException for a descending order by the id
+     */
+    public Sort effectiveSort(Class<?> type, Sort sort) {
+        List<Sort.Order> kept = new ArrayList<>();
+        for (Sort.Order order : sort) {
+            if (isIdProperty(type, order.getProperty())) {
+                if (order.isDescending()) {
+                    throw new InvalidDataAccessApiUsageException("Glen orders by the id ascending only (every query"
+                            + " ends ordered by the document id, ascending); sort by '" + order.getProperty()
+                            + "' ascending or by another property");
+                }
+                break;
+            }
+            kept.add(order);
+        }
+        return kept.size() == sort.stream().count() ? sort : Sort.by(kept);
+    }
+
+    private boolean isIdProperty(Class<?> type, String propertyPath) {
+        PropertyPath path = PropertyPath.from(propertyPath, type);
+        GlenPersistentProperty leaf = mappingContext.getPersistentPropertyPath(path).getLeafProperty();
+        return leaf != null && leaf.isIdProperty() && !path.hasNext();
+    }
+
+    /** The engine sort orders for a Spring {@link Sort} of {@code type} (see {@link #effectiveSort}). */
     public List<io.glen.engine.query.SortOrder> sortOrders(Class<?> type, Sort sort) {
         List<io.glen.engine.query.SortOrder> orders = new ArrayList<>();
-        for (Sort.Order order : sort) {
+        for (Sort.Order order : effectiveSort(type, sort)) {
             orders.add(new io.glen.engine.query.SortOrder(fieldPath(type, order.getProperty()),
                     order.isAscending() ? Direction.ASC : Direction.DESC));
         }
@@ -353,7 +383,7 @@ public class GlenEntityTemplate implements ApplicationContextAware {
 
     /** Applies a Spring {@link Sort} to an engine query (property paths become field paths). */
     public Query applySort(Query query, Class<?> type, Sort sort) {
-        for (Sort.Order order : sort) {
+        for (Sort.Order order : effectiveSort(type, sort)) {
             String path = fieldPath(type, order.getProperty());
             if (order.isIgnoreCase()) {
                 throw new InvalidDataAccessApiUsageException("Glen cannot sort ignoring case (" + order + ")");
@@ -373,7 +403,7 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         GlenPersistentProperty leaf = mappingContext.getPersistentPropertyPath(path).getLeafProperty();
         if (leaf != null && leaf.isIdProperty() && !path.hasNext()) {
             throw new InvalidDataAccessApiUsageException("the id is the document key, not a stored field: use "
-                    + "findById/findAllById instead of querying or sorting by '" + path.toDotPath() + "'");
+                    + "findById/findAllById instead of querying by '" + path.toDotPath() + "'");
         }
         return mappingContext.getPersistentPropertyPath(path).toDotPath(GlenPersistentProperty::getFieldName);
     }
