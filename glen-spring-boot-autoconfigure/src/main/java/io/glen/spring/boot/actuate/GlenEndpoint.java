@@ -2,10 +2,15 @@ package io.glen.spring.boot.actuate;
 
 import io.glen.engine.GlenDB;
 import io.glen.engine.GlenStats;
+import io.glen.engine.index.IndexDefinition;
+import io.glen.engine.query.Filter;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -33,7 +38,7 @@ public class GlenEndpoint {
     public StatsDescriptor stats() {
         GlenStats s = db.stats();
         long documents = s.documentCounts().values().stream().mapToLong(Long::longValue).sum();
-        return new StatsDescriptor(db.isWritable(), s.documentCounts(), documents, s.lsn(), s.durableLsn(),
+        return new StatsDescriptor(db.isWritable(), s.documentCounts(), documents, indexes(), s.lsn(), s.durableLsn(),
                 new WalDescriptor(s.walSync().name().toLowerCase(java.util.Locale.ROOT), s.walBytes(), s.walSegments(),
                         s.walSyncs()),
                 new CacheDescriptor(s.cache().hits(), s.cache().misses(), s.cache().hitRate(), s.cache().puts(),
@@ -44,14 +49,33 @@ public class GlenEndpoint {
     }
 
     /**
+     * Each collection's indexes: name, paths and the number of documents in the index (those with
+     * a value at its first path; the engine does not report multikey entry counts).
+     */
+    private Map<String, List<IndexDescriptor>> indexes() {
+        Map<String, List<IndexDescriptor>> indexes = new LinkedHashMap<>();
+        for (String collection : db.collections()) {
+            List<IndexDefinition> definitions = db.indexes(collection);
+            if (!definitions.isEmpty()) {
+                indexes.put(collection, definitions.stream().map(d -> new IndexDescriptor(d.name(), d.paths(),
+                        db.query(collection).where(Filter.exists(d.paths().get(0))).count())).toList());
+            }
+        }
+        return indexes;
+    }
+
+    /**
      * Runs {@code compact} (the default) or {@code snapshot}. Single-flight: while one runs, a
      * second request answers {@code running} without starting another.
+     *
+     * @throws InvalidEndpointRequestException for any other action (HTTP 400)
      */
     @WriteOperation
     public MaintenanceDescriptor maintain(@Nullable String action) {
         String what = action == null || action.isBlank() ? "compact" : action.trim().toLowerCase(java.util.Locale.ROOT);
         if (!what.equals("compact") && !what.equals("snapshot")) {
-            return new MaintenanceDescriptor(what, "rejected", 0, 0, "action must be 'compact' or 'snapshot'");
+            throw new InvalidEndpointRequestException("Unknown action '" + what + "': use 'compact' or 'snapshot'",
+                    "Unknown action; use 'compact' or 'snapshot'");
         }
         if (db.isCompacting() || !maintaining.compareAndSet(false, true)) {
             return new MaintenanceDescriptor(what, "running", 0, 0, "a snapshot or compaction is already running");
@@ -66,12 +90,17 @@ public class GlenEndpoint {
     }
 
     /** What {@link #stats()} returns. */
-    public record StatsDescriptor(boolean writable, Map<String, Long> collections, long documents, long lsn,
+    public record StatsDescriptor(boolean writable, Map<String, Long> collections, long documents,
+                                  Map<String, List<IndexDescriptor>> indexes, long lsn,
                                   long durableLsn, WalDescriptor wal, CacheDescriptor cache,
                                   @Nullable Instant lastSnapshotAt, long lastSnapshotLsn,
                                   @Nullable Instant lastCompactionAt, @Nullable Long lastCompactionMillis,
                                   long commits, long conflicts, long puts, long deletes, int subscriptions,
                                   long listenerErrors) {
+    }
+
+    /** One index: its name, field paths and how many documents it holds. */
+    public record IndexDescriptor(String name, List<String> paths, long documents) {
     }
 
     /** The WAL part of the statistics. */

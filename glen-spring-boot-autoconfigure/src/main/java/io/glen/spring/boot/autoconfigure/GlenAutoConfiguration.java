@@ -2,7 +2,9 @@ package io.glen.spring.boot.autoconfigure;
 
 import io.glen.engine.GlenDB;
 import io.glen.engine.GlenOptions;
-import io.glen.spring.boot.autoconfigure.GlenBackgroundCompaction;
+import io.glen.engine.GlenStorageException;
+import java.nio.file.Path;
+import io.glen.spring.data.core.GlenOperationObserver;
 import io.glen.spring.data.core.GlenTemplate;
 import io.glen.spring.data.core.GlenValueConverter;
 import io.glen.spring.data.core.SimpleGlenValueConverter;
@@ -50,7 +52,15 @@ public final class GlenAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     GlenDB glenDB(GlenProperties properties, GlenOptions options) {
-        return GlenDB.open(properties.getDir(), options);
+        try {
+            return GlenDB.open(properties.getDir(), options);
+        } catch (GlenStorageException e) {
+            Path directory = properties.getDir().toAbsolutePath().normalize();
+            if (GlenDirectoryLockedException.isLocked(directory)) {
+                throw new GlenDirectoryLockedException(directory, e);
+            }
+            throw e;
+        }
     }
 
     @Bean
@@ -61,9 +71,12 @@ public final class GlenAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    GlenTemplate glenTemplate(GlenDB db, ObjectProvider<GlenValueConverter> converter, GlenProperties properties) {
-        return new GlenTemplate(db, converter.getIfAvailable(SimpleGlenValueConverter::new),
+    GlenTemplate glenTemplate(GlenDB db, ObjectProvider<GlenValueConverter> converter, GlenProperties properties,
+                              ObjectProvider<GlenOperationObserver> observer) {
+        GlenTemplate template = new GlenTemplate(db, converter.getIfAvailable(SimpleGlenValueConverter::new),
                 properties.getTransactions().getMaxAttempts());
+        observer.ifAvailable(template::setOperationObserver);
+        return template;
     }
 
     @Bean
@@ -82,8 +95,9 @@ public final class GlenAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        GlenEventPublisher glenEventPublisher(GlenDB db, ApplicationEventPublisher publisher) {
-            return new GlenEventPublisher(db, publisher);
+        GlenEventPublisher glenEventPublisher(GlenDB db, ApplicationEventPublisher publisher,
+                                              ObjectProvider<GlenValueConverter> converter) {
+            return new GlenEventPublisher(db, publisher, converter.getIfAvailable(SimpleGlenValueConverter::new));
         }
 
         @Bean

@@ -1,6 +1,8 @@
 package io.glen.spring.boot.autoconfigure;
 
 import io.glen.engine.GlenDB;
+import io.glen.engine.Names;
+import io.glen.spring.data.core.InvalidCollectionNameException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
@@ -24,6 +26,11 @@ public class GlenIndexInitializer implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         indexes.forEach((collection, byName) -> byName.forEach((name, paths) -> {
+            try {
+                Names.checkCollection(collection);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidCollectionNameException(collection, "glen.indexes." + collection, e.getMessage(), e);
+            }
             try {
                 db.createIndex(collection, name, paths.toArray(new String[0]));
             } catch (IllegalArgumentException e) {

@@ -149,6 +149,23 @@ class GlenWebApplicationTest {
     }
 
     @Test
+    void theEndpointListsEachCollectionsIndexesWithTheirPathsAndDocuments() throws Exception {
+        template.save("orders", "o4", Value.object().put("status", "open").build());
+        template.save("orders", "o5", Value.object().put("total", 3).build());
+        long withStatus = template.query("orders", q -> q.where(io.glen.engine.query.Filter.exists("status")).count());
+
+        assertThat(get("/actuator/glen").body()).contains("\"indexes\":{\"orders\":[{\"name\":\"by_status\","
+                + "\"paths\":[\"status\"],\"documents\":" + withStatus + "}]}");
+    }
+
+    @Test
+    void anUnknownActionAnswers400() throws Exception {
+        HttpResponse<String> unknown = post("/actuator/glen", "{\"action\":\"vacuum\"}");
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void healthIncludesGlen() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);

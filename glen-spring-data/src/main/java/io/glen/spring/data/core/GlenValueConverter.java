@@ -1,5 +1,6 @@
 package io.glen.spring.data.core;
 
+import io.glen.engine.Document;
 import io.glen.engine.value.Value;
 
 /**
@@ -14,4 +15,12 @@ public interface GlenValueConverter {
 
     /** Reads {@code value} as an instance of {@code type}. */
     <T> T read(Value value, Class<T> type);
+
+    /**
+     * Reads a stored document as an instance of {@code type}; the mapping converter also sets the
+     * entity's id and version from the document.
+     */
+    default <T> T read(Class<T> type, Document document) {
+        return read(document.value(), type);
+    }
 }

@@ -1,6 +1,7 @@
 package io.glen.spring.data.event;
 
 import io.glen.engine.events.DocumentChange;
+import io.glen.spring.data.core.GlenValueConverter;
 
 /** A document was deleted. */
 public class GlenDocumentDeletedEvent extends GlenDocumentChangedEvent {
@@ -10,5 +11,10 @@ public class GlenDocumentDeletedEvent extends GlenDocumentChangedEvent {
     /** An event for a delete. */
     public GlenDocumentDeletedEvent(Object source, DocumentChange change) {
         super(source, change);
+    }
+
+    /** An event for a delete whose values {@code converter} reads. */
+    public GlenDocumentDeletedEvent(Object source, DocumentChange change, GlenValueConverter converter) {
+        super(source, change, converter);
     }
 }

@@ -63,8 +63,9 @@ public class SensorConfiguration {
     }
 
     @Bean
-    GlenEventPublisher glenEventPublisher(GlenDB db, ApplicationEventPublisher publisher) {
-        return new GlenEventPublisher(db, publisher);
+    GlenEventPublisher glenEventPublisher(GlenDB db, ApplicationEventPublisher publisher,
+                                          MappingGlenConverter converter) {
+        return new GlenEventPublisher(db, publisher, converter);
     }
 
     @Bean

@@ -104,6 +104,7 @@ public class MappingGlenConverter implements GlenValueConverter {
     }
 
     /** Reads a stored document as an entity, setting its id and version. */
+    @Override
     public <T> T read(Class<T> type, Document document) {
         EntityReader plan = reader(type);
         if (document.value().kind() != ValueKind.OBJECT) {
