@@ -1,11 +1,13 @@
 package io.glen.spring.data.repository.config;
 
+import io.glen.spring.data.aot.GlenRepositoryRegistrationAotProcessor;
 import io.glen.spring.data.core.mapping.Document;
 import io.glen.spring.data.repository.GlenRepository;
 import io.glen.spring.data.repository.support.GlenRepositoryFactoryBean;
 import java.lang.annotation.Annotation;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.data.repository.config.AnnotationRepositoryConfigurationSource;
 import org.springframework.data.repository.config.RepositoryConfigurationExtensionSupport;
@@ -21,6 +23,11 @@ public class GlenRepositoryConfigurationExtension extends RepositoryConfiguratio
     @Override
     protected String getModulePrefix() {
         return "glen";
+    }
+
+    @Override
+    public Class<? extends BeanRegistrationAotProcessor> getRepositoryAotProcessor() {
+        return GlenRepositoryRegistrationAotProcessor.class;
     }
 
     @Override
