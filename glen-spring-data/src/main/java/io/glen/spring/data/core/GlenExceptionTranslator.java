@@ -36,7 +36,12 @@ public class GlenExceptionTranslator implements PersistenceExceptionTranslator {
         if (ex instanceof GlenConflictException) {
             return new OptimisticLockingFailureException(ex.getMessage(), ex);
         }
-        if (ex instanceof GlenCorruptionException || ex instanceof DocumentTooLargeException) {
+        if (ex instanceof DocumentTooLargeException) {
+            // The engine names its option; applications configure the limit through Spring Boot's property.
+            return new DataIntegrityViolationException(ex.getMessage()
+                    + "; the limit is the property glen.max-document-size", ex);
+        }
+        if (ex instanceof GlenCorruptionException) {
             return new DataIntegrityViolationException(ex.getMessage(), ex);
         }
         if (ex instanceof GlenClosedException || ex instanceof GlenStorageException) {

@@ -108,6 +108,25 @@ class GlenTemplateTest {
     }
 
     @Test
+    void anOversizedDocumentNamesCollectionIdSizeLimitAndTheProperty() {
+        assertThatThrownBy(() -> template.save("notes", "n1", Value.of("x".repeat(1000))))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessage("document 'n1' in collection 'notes' encodes to 1003 bytes, over the maximum of 256 bytes"
+                        + " (maxDocumentBytes); the limit is the property glen.max-document-size");
+    }
+
+    @Test
+    void aStaleUpdateNamesTheExpectedAndTheCurrentVersion() {
+        long first = template.save("notes", "n2", Value.of("a"));
+        long second = template.save("notes", "n2", Value.of("b"));
+
+        assertThatThrownBy(() -> template.update("notes", "n2", Value.of("c"), first))
+                .isInstanceOf(OptimisticLockingFailureException.class)
+                .hasMessage("document 'n2' in collection 'notes' has version " + second
+                        + ", not the expected version " + first);
+    }
+
+    @Test
     void aClosedDatabaseIsAResourceFailure() {
         db.close();
         assertThatThrownBy(() -> template.findById("c", "x")).isInstanceOf(DataAccessResourceFailureException.class);
