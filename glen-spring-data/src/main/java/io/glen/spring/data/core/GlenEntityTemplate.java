@@ -409,12 +409,11 @@ public class GlenEntityTemplate implements ApplicationContextAware {
     }
 
     /** Reads a stored document as an entity, with {@code AfterLoadEvent} and {@code AfterConvertCallback}. */
-    @SuppressWarnings("unchecked")
     public <T> T read(Class<T> type, Document document) {
         T entity = converter.read(type, document);
         publish(new AfterLoadEvent<>(entity, document.collection(), document.value()));
         return callbacks == null ? entity
-                : (T) callbacks.callback(AfterConvertCallback.class, entity, document.value(), document.collection());
+                : callbacks.callback(AfterConvertCallback.class, entity, document.value(), document.collection());
     }
 
     // ------------------------------------------------------------------ internals
@@ -425,22 +424,19 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         return holder != null && holder.isActive() ? holder : null;
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T beforeConvert(T entity, String collection) {
         publish(new BeforeConvertEvent<>(entity, collection, null));
-        return callbacks == null ? entity : (T) callbacks.callback(BeforeConvertCallback.class, entity, collection);
+        return callbacks == null ? entity : callbacks.callback(BeforeConvertCallback.class, entity, collection);
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T beforeSave(T entity, Value value, String collection) {
         publish(new BeforeSaveEvent<>(entity, collection, value));
-        return callbacks == null ? entity : (T) callbacks.callback(BeforeSaveCallback.class, entity, value, collection);
+        return callbacks == null ? entity : callbacks.callback(BeforeSaveCallback.class, entity, value, collection);
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T afterSave(T entity, Value value, String collection) {
         publish(new AfterSaveEvent<>(entity, collection, value));
-        return callbacks == null ? entity : (T) callbacks.callback(AfterSaveCallback.class, entity, value, collection);
+        return callbacks == null ? entity : callbacks.callback(AfterSaveCallback.class, entity, value, collection);
     }
 
     private void publish(GlenMappingEvent<?> event) {

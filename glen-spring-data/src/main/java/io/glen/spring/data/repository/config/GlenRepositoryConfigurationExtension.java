@@ -21,11 +21,6 @@ public class GlenRepositoryConfigurationExtension extends RepositoryConfiguratio
     }
 
     @Override
-    protected String getModulePrefix() {
-        return "glen";
-    }
-
-    @Override
     public Class<? extends BeanRegistrationAotProcessor> getRepositoryAotProcessor() {
         return GlenRepositoryRegistrationAotProcessor.class;
     }
