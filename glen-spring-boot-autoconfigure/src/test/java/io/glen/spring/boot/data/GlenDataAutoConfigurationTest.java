@@ -102,4 +102,66 @@ class GlenDataAutoConfigurationTest {
             assertThat(template.findById("plain", "x", Map.class)).contains(Map.of("a", 1L));
         });
     }
+
+    @Test
+    void backsOffFromAUserEntityTemplateAndConverter() {
+        withShopPackage().withUserConfiguration(UserMapping.class).run(context -> {
+            assertThat(context.getBean(MappingGlenConverter.class)).isSameAs(UserMapping.converter);
+            assertThat(context.getBean(GlenEntityTemplate.class)).isSameAs(UserMapping.template);
+            assertThat(context).hasSingleBean(OrderRepository.class);
+        });
+    }
+
+    @Test
+    void withoutSpringDataTheTemplateConvertsPlainStructures() {
+        withShopPackage().withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
+                GlenEntityTemplate.class, org.springframework.data.repository.Repository.class)).run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(GlenEntityTemplate.class)
+                            .doesNotHaveBean(OrderRepository.class);
+                    assertThat(context.getBean(GlenTemplate.class).getConverter())
+                            .isInstanceOf(io.glen.spring.data.core.SimpleGlenValueConverter.class);
+                });
+    }
+
+    @Test
+    void changeEventsReadValuesAsEntitiesThroughTheMappingConverter() {
+        withShopPackage().withUserConfiguration(Listener.class).run(context -> {
+            context.getBean(OrderRepository.class).save(new Order("E-1", OrderStatus.OPEN,
+                    new Customer("c1", "Ada", "London"), 12.5, Instant.parse("2026-12-01T10:00:00Z")));
+            org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(Listener.orders)
+                    .anySatisfy(order -> {
+                        assertThat(order.getNumber()).isEqualTo("E-1");
+                        assertThat(order.getVersion()).isPositive();
+                    }));
+        });
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class UserMapping {
+        static MappingGlenConverter converter;
+        static GlenEntityTemplate template;
+
+        @org.springframework.context.annotation.Bean
+        MappingGlenConverter myConverter() {
+            converter = new MappingGlenConverter(new io.glen.spring.data.core.mapping.GlenMappingContext(),
+                    new GlenCustomConversions());
+            return converter;
+        }
+
+        @org.springframework.context.annotation.Bean
+        GlenEntityTemplate myEntityTemplate(GlenTemplate glenTemplate, MappingGlenConverter converter) {
+            template = new GlenEntityTemplate(glenTemplate, converter);
+            return template;
+        }
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Listener {
+        static final List<Order> orders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @org.springframework.context.event.EventListener(condition = "#event.collection == 'orders'")
+        void on(io.glen.spring.data.event.GlenDocumentSavedEvent event) {
+            orders.add(event.getValueAs(Order.class));
+        }
+    }
 }

@@ -30,8 +30,11 @@ class FailureAnalyzersTest {
 
     @Test
     void aDirectoryOpenElsewhereIsReportedAsLocked(CapturedOutput output) {
-        try (GlenDB other = GlenDB.open(dir)) {
+        GlenDB other = GlenDB.open(dir);
+        try {
             assertThatThrownBy(() -> start("glen.dir=" + dir)).isNotNull();
+        } finally {
+            other.close();
         }
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("The Glen data directory " + dir.toAbsolutePath().normalize() + " is locked")

@@ -39,7 +39,8 @@ public class ObservingGlenOperationObserver implements GlenOperationObserver {
         Observation observation = GlenObservationDocumentation.TEMPLATE_OPERATION.observation(convention, DEFAULT,
                 () -> context, registry);
         observation.start();
-        try (Observation.Scope scope = observation.openScope()) {
+        Observation.Scope scope = observation.openScope();
+        try {
             return action.get();
         } catch (RuntimeException | Error e) {
             context.setOutcome(e instanceof ConcurrencyFailureException || e instanceof DuplicateKeyException
@@ -47,6 +48,7 @@ public class ObservingGlenOperationObserver implements GlenOperationObserver {
             observation.error(e);
             throw e;
         } finally {
+            scope.close();
             observation.stop();
         }
     }
