@@ -92,6 +92,39 @@ class TransactionalSaveVersionTest {
     }
 
     @Test
+    void concurrentTransactionsEachReturnTheirOwnCommittedVersions() throws Exception {
+        int threads = 4;
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<Reading>>> results = new java.util.ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<Reading> saved = new java.util.ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        Reading r = service.save(new Reading("c" + thread + "-" + i, "s" + thread, i, AT));
+                        r.setValue(i + 0.5);
+                        saved.add(service.save(r));
+                    }
+                    return saved;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<List<Reading>> result : results) {
+                for (Reading reading : result.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    assertThat(reading.getVersion()).as(reading.getId())
+                            .isEqualTo(db.version("readings", reading.getId()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aStaleVersionIsStillRefused() {
         Reading first = service.save(new Reading("r1", "s1", 20.5, AT));
         Reading stale = readings.findById("r1").orElseThrow();
