@@ -34,7 +34,6 @@ case "$MODE" in
 esac
 
 if [ ! -f "$JAR" ] || [ -n "$(find "$HERE/src" "$HERE/pom.xml" "$ROOT/glen-engine/src/main" "$ROOT/glen-engine/pom.xml" \
-      "$ROOT/glen-spring-boot-starter/src/main" "$ROOT/glen-spring-boot-starter/pom.xml" \
       "$ROOT/glen-spring-data/src/main" "$ROOT/glen-spring-data/pom.xml" -newer "$JAR" -print -quit)" ]; then
   echo "Building $JAR ..."
   (cd "$ROOT" && ./mvnw -q -B -pl glen-benchmarks -am package -DskipTests)

@@ -30,9 +30,10 @@ public record CommitResult(CommitStatus status, long version, List<DocumentKey> 
         return new CommitResult(CommitStatus.COMMITTED, version, List.of(), "committed");
     }
 
-    static CommitResult conflict(List<DocumentKey> conflicts) {
+    /** A conflict; each reason names a document, the version expected and the current one (0: absent). */
+    static CommitResult conflict(List<DocumentKey> conflicts, List<String> reasons) {
         return new CommitResult(CommitStatus.CONFLICT, 0, conflicts,
-                "conflict: " + conflicts + " changed since the transaction read or began");
+                "conflict: " + String.join("; ", reasons) + " (0: no document)");
     }
 
     static CommitResult invalid(String why) {

@@ -151,7 +151,7 @@ public final class GlenDB implements AutoCloseable {
         }
         Names.checkDocId(docId);
         Objects.requireNonNull(value, "value must not be null; use Value.NULL");
-        byte[] encoded = ValueCodec.encode(value, options.maxDocumentBytes());
+        byte[] encoded = ValueCodec.encodeDocument(collection, docId, value, options.maxDocumentBytes());
         if (cs == null) {
             cs = store.collection(collection);
         }
@@ -178,7 +178,7 @@ public final class GlenDB implements AutoCloseable {
             ids.add(Names.checkDocId(entry.getKey()));
             Value value = Objects.requireNonNull(entry.getValue(), "values must not be null; use Value.NULL");
             values.add(value);
-            encodings.add(ValueCodec.encode(value, options.maxDocumentBytes()));
+            encodings.add(ValueCodec.encodeDocument(collection, entry.getKey(), value, options.maxDocumentBytes()));
         }
         CollectionStore cs = store.collection(collection);
         List<Mutation> batch = new ArrayList<>(documents.size());

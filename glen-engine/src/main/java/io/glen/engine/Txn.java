@@ -126,7 +126,7 @@ public final class Txn implements AutoCloseable {
         ensureActive();
         DocumentKey key = key(collection, docId);
         Objects.requireNonNull(value, "value must not be null; use Value.NULL");
-        byte[] encoded = ValueCodec.encode(value, options.maxDocumentBytes());
+        byte[] encoded = ValueCodec.encodeDocument(collection, docId, value, options.maxDocumentBytes());
         staged.put(key, new Staged(WalOp.PUT, encoded, value, expectedVersion));
         return this;
     }
@@ -145,21 +145,24 @@ public final class Txn implements AutoCloseable {
                     : Mutation.delete(cs, key.id()));
         });
         Set<DocumentKey> conflicts = new LinkedHashSet<>();
+        List<String> reasons = new ArrayList<>();
         List<DataStore.DocRef> reads = new ArrayList<>(observed.size());
         observed.keySet().forEach(key -> reads.add(new DataStore.DocRef(key.collection(), key.id())));
-        long version = store.write(proposed, reads, (s, batch) -> validate(s, batch, conflicts));
+        long version = store.write(proposed, reads, (s, batch) -> validate(s, batch, conflicts, reasons));
         if (!conflicts.isEmpty()) {
             counters.conflicts.increment();
-            return CommitResult.conflict(new ArrayList<>(conflicts));
+            return CommitResult.conflict(new ArrayList<>(conflicts), reasons);
         }
         counters.commits.increment();
         return CommitResult.committed(version);
     }
 
-    private List<Mutation> validate(DataStore s, List<Mutation> batch, Set<DocumentKey> conflicts) {
+    private List<Mutation> validate(DataStore s, List<Mutation> batch, Set<DocumentKey> conflicts,
+                                    List<String> reasons) {
         observed.forEach((key, seen) -> {
-            if (currentVersion(s, key) != seen) {
-                conflicts.add(key);
+            long current = currentVersion(s, key);
+            if (current != seen && conflicts.add(key)) {
+                reasons.add(key + " read at version " + seen + ", current version " + current);
             }
         });
         staged.forEach((key, st) -> {
@@ -167,8 +170,9 @@ public final class Txn implements AutoCloseable {
             boolean stale = st.expectedVersion() >= 0
                     ? current != st.expectedVersion()
                     : !observed.containsKey(key) && current > startLsn;
-            if (stale) {
-                conflicts.add(key);
+            if (stale && conflicts.add(key)) {
+                reasons.add(key + (st.expectedVersion() >= 0 ? " expected version " + st.expectedVersion()
+                        : " written after version " + startLsn) + ", current version " + current);
             }
         });
         return conflicts.isEmpty() ? DataStore.presentOnly(s, batch) : List.of();

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.glen.engine.testing.SimulatedStorageFiles;
 import io.glen.engine.value.Value;
+import io.glen.engine.value.ValueCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -426,6 +427,27 @@ class GlenDbLifecycleTest {
         try (GlenDB db = GlenDB.open(dir, smallDocuments())) {
             assertThat(db.getAll("c")).containsOnlyKeys("small");
             assertThat(db.walTotalSize()).isEqualTo(walSize);
+        }
+    }
+
+    @Test
+    void anOversizedDocumentIsReportedWithCollectionIdActualSizeAndLimit() {
+        try (GlenDB db = GlenDB.open(dir, smallDocuments())) {
+            Value big = Value.object().put("note", "x".repeat(200)).build();
+            long size = ValueCodec.encode(big).length;
+
+            assertThatThrownBy(() -> db.put("notes", "n1", big))
+                    .isInstanceOfSatisfying(DocumentTooLargeException.class, e -> {
+                        assertThat(e.collection()).isEqualTo("notes");
+                        assertThat(e.docId()).isEqualTo("n1");
+                        assertThat(e.size()).isEqualTo(size);
+                        assertThat(e.limit()).isEqualTo(LIMIT);
+                    })
+                    .hasMessage("document 'n1' in collection 'notes' encodes to " + size + " bytes, over the maximum of "
+                            + LIMIT + " bytes (maxDocumentBytes)");
+            assertThatThrownBy(() -> db.putMany("notes", Map.of("n2", big)))
+                    .isInstanceOfSatisfying(DocumentTooLargeException.class,
+                            e -> assertThat(e.docId()).isEqualTo("n2"));
         }
     }
 

@@ -3,10 +3,7 @@ package io.glen.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.data.web.config.EnableSpringDataWebSupport;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import static org.springframework.data.web.config.EnableSpringDataWebSupport.PageSerializationMode.VIA_DTO;
 
 /**
  * A live inventory and order dashboard for an edge shop: products and orders in Glen, a REST API,
@@ -15,7 +12,6 @@ import static org.springframework.data.web.config.EnableSpringDataWebSupport.Pag
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@EnableSpringDataWebSupport(pageSerializationMode = VIA_DTO)
 public class SampleApplication {
 
     public static void main(String[] args) {

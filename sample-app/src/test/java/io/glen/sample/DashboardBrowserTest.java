@@ -130,9 +130,40 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("order-" + orderId)).getText()).contains("browser-bob").contains("NEW");
         wait.until(d -> "1".equals(stockCell("E2E-1")));
 
+        // the Glen panel shows the database's statistics and compacts on demand
+        wait.until(d -> d.findElement(By.id("glen-orders")).getText().matches("[1-9]\\d*"));
+        assertThat(Long.parseLong(driver.findElement(By.id("glen-products")).getText())).isPositive();
+        assertThat(driver.findElement(By.id("glen-wal")).getText()).contains("segment");
+        assertThat(driver.findElement(By.id("glen-hit-rate")).getText()).endsWith("%");
+        driver.findElement(By.id("compact")).click();
+        wait.until(d -> d.findElement(By.id("compact-result")).getText().startsWith("completed in "));
+        wait.until(d -> !d.findElement(By.id("glen-last-compaction")).getText().equals("never"));
+
         // the same page, never reloaded
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__noReload;")).isEqualTo("still here");
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", "dashboard-e2e.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void thePageFitsA390PixelWideScreenAndHasAnIcon() throws Exception {
+        Assumptions.assumeTrue(BROWSER_PRESENT, SKIP_REASON);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            driver.get("http://localhost:" + port + "/");
+            new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "live"));
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            long pageWidth = (Long) js.executeScript("return document.documentElement.scrollWidth;");
+            long viewport = (Long) js.executeScript("return window.innerWidth;");
+            assertThat(pageWidth).as("no sideways scrolling of the page").isLessThanOrEqualTo(viewport);
+            assertThat(driver.findElement(By.id("log")).isDisplayed()).isTrue();
+            String icon = (String) js.executeScript("return document.querySelector('link[rel=icon]').href;");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(icon)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), Path.of("target", "dashboard-390px.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 800));
+        }
     }
 }

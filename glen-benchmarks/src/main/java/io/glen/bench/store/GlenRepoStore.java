@@ -5,7 +5,7 @@ import io.glen.engine.GlenDB;
 import io.glen.engine.GlenOptions;
 import io.glen.engine.WalSyncMode;
 import io.glen.engine.query.QueryPlan;
-import io.glen.spring.boot.core.GlenTemplate;
+import io.glen.spring.data.core.GlenTemplate;
 import io.glen.spring.data.core.GlenEntityTemplate;
 import io.glen.spring.data.core.convert.GlenCustomConversions;
 import io.glen.spring.data.core.convert.MappingGlenConverter;

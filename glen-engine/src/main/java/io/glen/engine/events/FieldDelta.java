@@ -9,7 +9,8 @@ import io.glen.engine.value.Value;
  * @param kind set, replace, delete or append
  * @param path the full dotted path of the changed field
  * @param oldValue the previous value (null for SET)
- * @param newValue the new value (null for DELETE; for APPEND an array of the appended elements)
+ * @param newValue the new value (null for DELETE; for APPEND to an array an array of the appended
+ *     elements, for APPEND to a string the appended text)
  */
 public record FieldDelta(Kind kind, String path, @Nullable Value oldValue, @Nullable Value newValue) {
 
@@ -21,7 +22,10 @@ public record FieldDelta(Kind kind, String path, @Nullable Value oldValue, @Null
         REPLACE,
         /** A field disappeared. */
         DELETE,
-        /** Elements were added at the end of an array whose earlier elements are unchanged. */
+        /**
+         * Elements were added at the end of an array whose earlier elements are unchanged, or text
+         * at the end of a string ("hello" to "hello world": the new value is " world").
+         */
         APPEND
     }
 }

@@ -49,6 +49,12 @@ public final class FieldDeltas {
                     Value.array(after.asList().subList(before.size(), after.size()))));
             return;
         }
+        if (before.kind() == ValueKind.STRING && after.kind() == ValueKind.STRING
+                && after.asString().length() > before.asString().length() && after.asString().startsWith(before.asString())) {
+            out.add(new FieldDelta(FieldDelta.Kind.APPEND, path, before,
+                    Value.of(after.asString().substring(before.asString().length()))));
+            return;
+        }
         out.add(new FieldDelta(FieldDelta.Kind.REPLACE, path, before, after));
     }
 }

@@ -9,7 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Conversion between values and plain Java maps, lists and scalars. */
+/**
+ * Conversion between values and plain Java maps, lists and scalars.
+ *
+ * <p>Non-finite doubles and floats (NaN, positive and negative infinity) convert to float values like
+ * any other: they are IEEE-754 values that the float kind holds, encodes canonically (one NaN) and
+ * orders totally (-Infinity below every number, +Infinity above, NaN above +Infinity), and a value
+ * converted to Java and back must be the value it was. Whether a NaN or an infinity is acceptable
+ * <em>input</em> is a question for the application (a price of {@code 1e400} parsed as Infinity is an
+ * input error, a sensor's NaN reading may be data), so it is validated where input is parsed.
+ */
 final class JavaValues {
 
     private JavaValues() {

@@ -78,7 +78,9 @@ public abstract sealed class Value implements Comparable<Value>
      * Converts a plain Java object: {@code null}, {@link Value}, {@link Boolean}, integral
      * {@link Number}s, {@link Float}/{@link Double}, {@link CharSequence}, {@link Character},
      * {@code byte[]}, {@link GlenId}, {@link Map} with string keys, {@link Iterable} and object
-     * arrays, recursively.
+     * arrays, recursively. NaN and infinities become float values like any other double (they
+     * have a place in the value order and survive {@link #toJava()} and back); reject them where
+     * input is parsed if they are not valid input there.
      *
      * @throws IllegalArgumentException for any other type, naming it
      */

@@ -51,6 +51,62 @@ public final class ValueCodec {
         return sink.toByteArray();
     }
 
+    /**
+     * Encodes the value of a document, refusing one whose encoding would exceed {@code maxBytes}.
+     *
+     * @throws DocumentTooLargeException naming the document, its encoded size and the limit
+     */
+    public static byte[] encodeDocument(String collection, String docId, Value value, int maxBytes) {
+        try {
+            return encode(value, maxBytes);
+        } catch (DocumentTooLargeException e) {
+            throw new DocumentTooLargeException(collection, docId, encodedSize(value), maxBytes);
+        }
+    }
+
+    /**
+     * The length of {@code value}'s encoding, counted without holding more of it than its largest
+     * scalar (the encoder stops at the limit, so the full size of an oversized document is counted
+     * separately for the error message).
+     */
+    public static long encodedSize(Value value) {
+        return encodedSize(value, new ByteSink(64));
+    }
+
+    private static long encodedSize(Value value, ByteSink scratch) {
+        scratch.reset();
+        switch (value.kind()) {
+            case BYTES -> {
+                int length = ((BytesValue) value).length();
+                scratch.u8(TAG_BYTES).varLong(length);
+                return scratch.size() + (long) length;
+            }
+            case ARRAY -> {
+                scratch.u8(TAG_ARRAY).varLong(value.size());
+                long size = scratch.size();
+                for (int i = 0; i < value.size(); i++) {
+                    size += encodedSize(value.get(i), scratch);
+                }
+                return size;
+            }
+            case OBJECT -> {
+                ObjectValue object = (ObjectValue) value;
+                scratch.u8(TAG_OBJECT).varLong(object.size());
+                long size = scratch.size();
+                for (int i = 0; i < object.size(); i++) {
+                    scratch.reset();
+                    size += scratch.string(object.nameAt(i)).size();
+                    size += encodedSize(object.valueAt(i), scratch);
+                }
+                return size;
+            }
+            default -> {
+                new Writer(scratch, 0, Integer.MAX_VALUE).write(value);
+                return scratch.size();
+            }
+        }
+    }
+
     /** Appends the encoding of {@code value} to {@code sink}, refusing more than {@code maxBytes}. */
     public static void write(ByteSink sink, Value value, int maxBytes) {
         int start = sink.size();

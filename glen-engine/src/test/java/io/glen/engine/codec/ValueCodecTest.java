@@ -307,6 +307,14 @@ class ValueCodecTest {
     }
 
     @Test
+    void encodedSizeIsTheLengthOfTheEncodingForRandomValues() {
+        for (long seed = 0; seed < 2_000; seed++) {
+            Value v = new RandomValues(seed).any(4);
+            assertThat(ValueCodec.encodedSize(v)).as("seed %d", seed).isEqualTo(ValueCodec.encode(v).length);
+        }
+    }
+
+    @Test
     void limitCountsOnlyTheValueWrittenNotEarlierSinkContent() {
         ByteSink sink = new ByteSink().bytes(new byte[500]);
         ValueCodec.write(sink, Value.of("abc"), 5);

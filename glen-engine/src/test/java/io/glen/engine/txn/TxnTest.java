@@ -117,6 +117,38 @@ class TxnTest {
     }
 
     @Test
+    void aConflictOnAnExpectedVersionNamesTheExpectedAndTheCurrentVersion() {
+        long v = db.put("c", "x", Value.of(1));
+        long current = db.put("c", "x", Value.of(2));
+
+        CommitResult r = db.beginTxn().put("c", "x", Value.of(3), v).commit();
+
+        assertThat(r.message()).contains("c/x expected version " + v + ", current version " + current);
+    }
+
+    @Test
+    void aConflictOnADocumentReadNamesTheVersionReadAndTheCurrentVersion() {
+        long v = db.put("c", "x", Value.of(1));
+        Txn t = db.beginTxn();
+        t.get("c", "x");
+        db.delete("c", "x");
+
+        assertThat(t.commit().message()).contains("c/x read at version " + v + ", current version 0")
+                .contains("0: no document");
+    }
+
+    @Test
+    void inTransactionGivingUpReportsTheVersionsOfTheLastConflict() {
+        long v = db.put("c", "x", Value.of(1));
+        assertThatThrownBy(() -> db.inTransaction(t -> {
+            t.get("c", "x");
+            db.put("c", "x", Value.of(t.hashCode()));
+            return null;
+        }, 2)).isInstanceOf(GlenConflictException.class)
+                .hasMessageContaining("c/x read at version ").hasMessageContaining(", current version ");
+    }
+
+    @Test
     void expectedVersionIsEnforced() {
         long v = db.put("c", "x", Value.of(1));
         assertThat(db.beginTxn().put("c", "x", Value.of(2), v + 1000).commit().status())
@@ -166,7 +198,9 @@ class TxnTest {
         db = GlenDB.open(dir, GlenOptions.builder().maxDocumentBytes(64).build());
         Txn t = db.beginTxn();
         assertThatThrownBy(() -> t.put("c", "x", Value.of("y".repeat(100))))
-                .isInstanceOf(DocumentTooLargeException.class);
+                .isInstanceOf(DocumentTooLargeException.class)
+                .hasMessage("document 'x' in collection 'c' encodes to 102 bytes, over the maximum of 64 bytes"
+                        + " (maxDocumentBytes)");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Version;
 /** A customer's order. */
 @Document("orders")
 @CompoundIndex(name = "by_status_created", fields = {"status", "createdAt"})
+@CompoundIndex(name = "by_status_total", fields = {"status", "total"})
 public class Order {
 
     @Id

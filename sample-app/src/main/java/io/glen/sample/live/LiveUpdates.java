@@ -1,6 +1,6 @@
 package io.glen.sample.live;
 
-import io.glen.spring.boot.event.GlenDocumentChangedEvent;
+import io.glen.spring.data.event.GlenDocumentChangedEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -6,6 +6,8 @@ import io.glen.sample.domain.OrderStatus;
 import io.glen.sample.service.NotFoundException;
 import io.glen.sample.service.OrderService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -41,18 +43,24 @@ public class OrderController {
     }
 
     /**
-     * {@code ?status=NEW&page=0&size=20&sort=total,desc}; or {@code ?from=2026-01-01T00:00:00Z&to=...}
+     * {@code ?status=NEW&page=0&size=20&sort=total,desc} (with {@code &minTotal=100}: orders of at least that
+     * total, through the (status, total) index); or {@code ?from=2026-01-01T00:00:00Z&to=...}
      * for orders created in that interval (inclusive).
      */
     @GetMapping
     public PagedModel<Order> list(@RequestParam(required = false) OrderStatus status,
+            @RequestParam(required = false) @DecimalMin("0.0") @DecimalMax("1.0E9") Double minTotal,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
         if (status != null && (from != null || to != null)) {
             throw new IllegalArgumentException("use either status or from/to, not both");
         }
+        if (minTotal != null && status == null) {
+            throw new IllegalArgumentException("minTotal needs a status");
+        }
         if (status != null) {
-            return new PagedModel<>(orders.findByStatus(status, pageable));
+            return new PagedModel<>(minTotal == null ? orders.findByStatus(status, pageable)
+                    : orders.findByStatusAndTotalGreaterThanEqual(status, minTotal, pageable));
         }
         if (from != null || to != null) {
             return new PagedModel<>(orders.findByCreatedAtBetween(from == null ? Instant.EPOCH : from,

@@ -5,8 +5,9 @@ import io.glen.engine.index.IndexDefinition;
 import io.glen.engine.query.Direction;
 import io.glen.engine.query.Filter;
 import io.glen.engine.query.Query;
-import io.glen.spring.boot.core.GlenTemplate;
 import io.glen.spring.data.core.convert.MappingGlenConverter;
+import io.glen.spring.data.transaction.GlenTransactionHolder;
+import io.glen.spring.data.transaction.GlenTransactionSupport;
 import io.glen.spring.data.core.mapping.CompoundIndex;
 import io.glen.spring.data.core.mapping.GlenMappingContext;
 import io.glen.spring.data.core.mapping.GlenPersistentEntity;
@@ -59,7 +60,7 @@ import org.springframework.util.Assert;
  */
 public class GlenEntityTemplate implements ApplicationContextAware {
 
-    private final GlenTemplate template;
+    private final GlenOperations template;
     private final GlenMappingContext mappingContext;
     private final MappingGlenConverter converter;
     private final Set<Class<?>> indexed = ConcurrentHashMap.newKeySet();
@@ -69,8 +70,8 @@ public class GlenEntityTemplate implements ApplicationContextAware {
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A template over {@code template}, mapping with {@code converter}. */
-    public GlenEntityTemplate(GlenTemplate template, MappingGlenConverter converter) {
-        Assert.notNull(template, "GlenTemplate must not be null");
+    public GlenEntityTemplate(GlenOperations template, MappingGlenConverter converter) {
+        Assert.notNull(template, "GlenOperations must not be null");
         Assert.notNull(converter, "MappingGlenConverter must not be null");
         this.template = template;
         this.converter = converter;
@@ -98,7 +99,7 @@ public class GlenEntityTemplate implements ApplicationContextAware {
     }
 
     /** The underlying template. */
-    public GlenTemplate getGlenTemplate() {
+    public GlenOperations getGlenTemplate() {
         return template;
     }
 
@@ -147,14 +148,29 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         if (versionProperty == null) {
             template.save(collection, id, value);
         } else {
+            GlenTransactionHolder holder = activeHolder();
             Object current = accessor.getProperty(versionProperty);
-            long expected = current == null ? 0 : ((Number) current).longValue();
-            long version = expected == 0 ? template.insert(collection, id, value)
-                    : template.update(collection, id, value, expected);
+            Long staged = holder == null ? null : holder.stagedExpectedVersion(accessor.getBean());
+            long expected = staged != null ? staged : current == null ? 0 : ((Number) current).longValue();
+            long version;
+            if (expected != 0) {
+                version = template.update(collection, id, value, expected);
+            } else if (staged != null) {
+                // Inserted earlier in this transaction: stage the new value, still as an insert.
+                version = template.inTransaction(txn -> {
+                    txn.put(collection, id, value, 0);
+                    return 0L;
+                });
+            } else {
+                version = template.insert(collection, id, value);
+            }
             if (version != 0) {
-                // 0: staged in a Spring-managed Glen transaction; the version is decided at commit, so
-                // the entity keeps the version it was loaded with.
                 accessor.setProperty(versionProperty, version);
+            } else if (holder != null) {
+                // Staged: the commit decides the version; the instance returned gets it then.
+                PersistentPropertyAccessor<T> staging = accessor;
+                holder.registerStagedEntity(accessor.getBean(), expected,
+                        committed -> staging.setProperty(versionProperty, committed));
             }
         }
         return afterSave(accessor.getBean(), value, collection);
@@ -173,6 +189,13 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         GlenPersistentProperty versionProperty = persistent.getVersionProperty();
         if (versionProperty != null && version != 0) {
             accessor.setProperty(versionProperty, version);
+        } else if (versionProperty != null) {
+            GlenTransactionHolder holder = activeHolder();
+            if (holder != null) {
+                PersistentPropertyAccessor<T> staging = accessor;
+                holder.registerStagedEntity(accessor.getBean(), 0,
+                        committed -> staging.setProperty(versionProperty, committed));
+            }
         }
         return afterSave(accessor.getBean(), value, collection);
     }
@@ -207,11 +230,19 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         return existed;
     }
 
-    /** Deletes every entity of {@code type}. */
+    /**
+     * Deletes every entity of {@code type} like every other write: atomically, or staged in the bound
+     * Spring-managed transaction (see {@link GlenOperations#deleteAll}). Publishes a
+     * {@code BeforeDeleteEvent} and an {@code AfterDeleteEvent} whose source is the entity type.
+     *
+     * @return how many were deleted (in a transaction: staged)
+     */
     public long deleteAll(Class<?> type) {
         String collection = collection(type);
-        List<String> ids = template.query(collection, q -> q.list().stream().map(Document::id).toList());
-        return template.execute(db -> (long) db.deleteMany(collection, ids));
+        publish(new BeforeDeleteEvent<>(type, collection, null));
+        long deleted = template.deleteAll(collection);
+        publish(new AfterDeleteEvent<>(type, collection, null));
+        return deleted;
     }
 
     // ------------------------------------------------------------------ reads
@@ -300,10 +331,40 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         planListeners.remove(listener);
     }
 
-    /** The engine sort orders for a Spring {@link Sort} of {@code type}. */
+    /**
+     * {@code sort} as the engine can run it. An order by the id property is allowed: the id is the
+     * document key and every query already ends ordered by it, ascending, so an ascending id order is
+     * dropped, together with any order after it (ids are unique, so those never apply). A descending
+     * id order is refused: the engine's tie-breaker only ascends.
+     *
+     * @throws InvalidDataAccessApiUsageException for a descending order by the id
+     */
+    public Sort effectiveSort(Class<?> type, Sort sort) {
+        List<Sort.Order> kept = new ArrayList<>();
+        for (Sort.Order order : sort) {
+            if (isIdProperty(type, order.getProperty())) {
+                if (order.isDescending()) {
+                    throw new InvalidDataAccessApiUsageException("Glen orders by the id ascending only (every query"
+                            + " ends ordered by the document id, ascending); sort by '" + order.getProperty()
+                            + "' ascending or by another property");
+                }
+                break;
+            }
+            kept.add(order);
+        }
+        return kept.size() == sort.stream().count() ? sort : Sort.by(kept);
+    }
+
+    private boolean isIdProperty(Class<?> type, String propertyPath) {
+        PropertyPath path = PropertyPath.from(propertyPath, type);
+        GlenPersistentProperty leaf = mappingContext.getPersistentPropertyPath(path).getLeafProperty();
+        return leaf != null && leaf.isIdProperty() && !path.hasNext();
+    }
+
+    /** The engine sort orders for a Spring {@link Sort} of {@code type} (see {@link #effectiveSort}). */
     public List<io.glen.engine.query.SortOrder> sortOrders(Class<?> type, Sort sort) {
         List<io.glen.engine.query.SortOrder> orders = new ArrayList<>();
-        for (Sort.Order order : sort) {
+        for (Sort.Order order : effectiveSort(type, sort)) {
             orders.add(new io.glen.engine.query.SortOrder(fieldPath(type, order.getProperty()),
                     order.isAscending() ? Direction.ASC : Direction.DESC));
         }
@@ -322,7 +383,7 @@ public class GlenEntityTemplate implements ApplicationContextAware {
 
     /** Applies a Spring {@link Sort} to an engine query (property paths become field paths). */
     public Query applySort(Query query, Class<?> type, Sort sort) {
-        for (Sort.Order order : sort) {
+        for (Sort.Order order : effectiveSort(type, sort)) {
             String path = fieldPath(type, order.getProperty());
             if (order.isIgnoreCase()) {
                 throw new InvalidDataAccessApiUsageException("Glen cannot sort ignoring case (" + order + ")");
@@ -342,38 +403,40 @@ public class GlenEntityTemplate implements ApplicationContextAware {
         GlenPersistentProperty leaf = mappingContext.getPersistentPropertyPath(path).getLeafProperty();
         if (leaf != null && leaf.isIdProperty() && !path.hasNext()) {
             throw new InvalidDataAccessApiUsageException("the id is the document key, not a stored field: use "
-                    + "findById/findAllById instead of querying or sorting by '" + path.toDotPath() + "'");
+                    + "findById/findAllById instead of querying by '" + path.toDotPath() + "'");
         }
         return mappingContext.getPersistentPropertyPath(path).toDotPath(GlenPersistentProperty::getFieldName);
     }
 
     /** Reads a stored document as an entity, with {@code AfterLoadEvent} and {@code AfterConvertCallback}. */
-    @SuppressWarnings("unchecked")
     public <T> T read(Class<T> type, Document document) {
         T entity = converter.read(type, document);
         publish(new AfterLoadEvent<>(entity, document.collection(), document.value()));
         return callbacks == null ? entity
-                : (T) callbacks.callback(AfterConvertCallback.class, entity, document.value(), document.collection());
+                : callbacks.callback(AfterConvertCallback.class, entity, document.value(), document.collection());
     }
 
     // ------------------------------------------------------------------ internals
 
-    @SuppressWarnings("unchecked")
+    /** The active Spring-managed Glen transaction's holder, or null outside one. */
+    private @Nullable GlenTransactionHolder activeHolder() {
+        GlenTransactionHolder holder = GlenTransactionSupport.currentHolder(template.getDatabase());
+        return holder != null && holder.isActive() ? holder : null;
+    }
+
     private <T> T beforeConvert(T entity, String collection) {
         publish(new BeforeConvertEvent<>(entity, collection, null));
-        return callbacks == null ? entity : (T) callbacks.callback(BeforeConvertCallback.class, entity, collection);
+        return callbacks == null ? entity : callbacks.callback(BeforeConvertCallback.class, entity, collection);
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T beforeSave(T entity, Value value, String collection) {
         publish(new BeforeSaveEvent<>(entity, collection, value));
-        return callbacks == null ? entity : (T) callbacks.callback(BeforeSaveCallback.class, entity, value, collection);
+        return callbacks == null ? entity : callbacks.callback(BeforeSaveCallback.class, entity, value, collection);
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T afterSave(T entity, Value value, String collection) {
         publish(new AfterSaveEvent<>(entity, collection, value));
-        return callbacks == null ? entity : (T) callbacks.callback(AfterSaveCallback.class, entity, value, collection);
+        return callbacks == null ? entity : callbacks.callback(AfterSaveCallback.class, entity, value, collection);
     }
 
     private void publish(GlenMappingEvent<?> event) {

@@ -1,5 +1,6 @@
 /**
- * Glen Spring Data: the entity template that maps objects onto Glen documents.
+ * Glen Spring Data: {@link io.glen.spring.data.core.GlenOperations}/{@link io.glen.spring.data.core.GlenTemplate}
+ * (documents), {@link io.glen.spring.data.core.GlenEntityTemplate} (entities) and exception translation.
  */
 @NullMarked
 package io.glen.spring.data.core;

@@ -5,7 +5,7 @@ import io.glen.engine.value.ObjectBuilder;
 import io.glen.engine.value.ObjectValue;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueKind;
-import io.glen.spring.boot.core.GlenValueConverter;
+import io.glen.spring.data.core.GlenValueConverter;
 import io.glen.spring.data.core.mapping.GlenMappingContext;
 import io.glen.spring.data.core.mapping.GlenPersistentEntity;
 import io.glen.spring.data.core.mapping.GlenPersistentProperty;
@@ -104,6 +104,7 @@ public class MappingGlenConverter implements GlenValueConverter {
     }
 
     /** Reads a stored document as an entity, setting its id and version. */
+    @Override
     public <T> T read(Class<T> type, Document document) {
         EntityReader plan = reader(type);
         if (document.value().kind() != ValueKind.OBJECT) {

@@ -1,6 +1,7 @@
 package io.glen.spring.data.core.mapping;
 
 import io.glen.engine.Names;
+import io.glen.spring.data.core.InvalidCollectionNameException;
 import org.springframework.data.mapping.model.BasicPersistentEntity;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.util.StringUtils;
@@ -19,8 +20,9 @@ public class GlenPersistentEntity<T> extends BasicPersistentEntity<T, GlenPersis
         try {
             this.collection = Names.checkCollection(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("entity " + information.getType().getName()
-                    + " maps to an invalid collection: " + e.getMessage(), e);
+            throw new InvalidCollectionNameException(name, "entity " + information.getType().getName()
+                    + (document != null && StringUtils.hasText(document.collection()) ? " (@Document)" : ""),
+                    e.getMessage(), e);
         }
     }
 

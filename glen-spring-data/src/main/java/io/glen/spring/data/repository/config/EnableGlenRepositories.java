@@ -55,8 +55,11 @@ public @interface EnableGlenRepositories {
     /** A custom repository base class. */
     Class<?> repositoryBaseClass() default DefaultRepositoryBaseClass.class;
 
-    /** The name of the {@code GlenEntityTemplate} bean repositories use. */
-    String entityTemplateRef() default "glenEntityTemplate";
+    /**
+     * The name of the {@code GlenEntityTemplate} bean repositories use; empty (the default): the one
+     * {@code GlenEntityTemplate} bean, whatever its name.
+     */
+    String entityTemplateRef() default "";
 
     /** Whether nested repository interfaces are considered. */
     boolean considerNestedRepositories() default false;

@@ -1,11 +1,15 @@
 package io.glen.spring.data.repository.config;
 
+import io.glen.spring.data.aot.GlenRepositoryRegistrationAotProcessor;
+import io.glen.spring.data.core.GlenEntityTemplate;
 import io.glen.spring.data.core.mapping.Document;
 import io.glen.spring.data.repository.GlenRepository;
 import io.glen.spring.data.repository.support.GlenRepositoryFactoryBean;
 import java.lang.annotation.Annotation;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.data.repository.config.AnnotationRepositoryConfigurationSource;
 import org.springframework.data.repository.config.RepositoryConfigurationExtensionSupport;
@@ -18,9 +22,16 @@ public class GlenRepositoryConfigurationExtension extends RepositoryConfiguratio
         return "Glen";
     }
 
+    // Still abstract in Spring Data 4 although deprecated: it has to be implemented.
     @Override
+    @SuppressWarnings("deprecation")
     protected String getModulePrefix() {
         return "glen";
+    }
+
+    @Override
+    public Class<? extends BeanRegistrationAotProcessor> getRepositoryAotProcessor() {
+        return GlenRepositoryRegistrationAotProcessor.class;
     }
 
     @Override
@@ -41,6 +52,7 @@ public class GlenRepositoryConfigurationExtension extends RepositoryConfiguratio
     @Override
     public void postProcess(BeanDefinitionBuilder builder, AnnotationRepositoryConfigurationSource config) {
         String ref = config.getAttributes().getString("entityTemplateRef");
-        builder.addPropertyReference("entityTemplate", ref.isEmpty() ? "glenEntityTemplate" : ref);
+        builder.addPropertyValue("entityTemplate", ref.isEmpty() ? new RuntimeBeanReference(GlenEntityTemplate.class)
+                : new RuntimeBeanReference(ref));
     }
 }

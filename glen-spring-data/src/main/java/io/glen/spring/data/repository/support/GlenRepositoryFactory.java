@@ -2,13 +2,17 @@ package io.glen.spring.data.repository.support;
 
 import io.glen.spring.data.core.GlenEntityTemplate;
 import io.glen.spring.data.core.mapping.GlenPersistentEntity;
+import io.glen.spring.data.repository.Query;
 import io.glen.spring.data.repository.query.GlenPartTreeQuery;
+import io.glen.spring.data.repository.query.StringBasedGlenQuery;
 import java.util.Optional;
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.core.RepositoryInformation;
 import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.repository.core.support.PersistentEntityInformation;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.data.repository.query.DefaultParameters;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 import org.springframework.data.repository.query.QueryMethod;
 import org.springframework.data.repository.query.ValueExpressionDelegate;
@@ -50,7 +54,11 @@ public class GlenRepositoryFactory extends RepositoryFactorySupport {
     @Override
     protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
                                                                    ValueExpressionDelegate valueExpressionDelegate) {
-        return Optional.of((method, metadata, projectionFactory, namedQueries) ->
-                new GlenPartTreeQuery(new QueryMethod(method, metadata, projectionFactory), template));
+        return Optional.of((method, metadata, projectionFactory, namedQueries) -> {
+            QueryMethod queryMethod = new QueryMethod(method, metadata, projectionFactory, DefaultParameters::new);
+            Query query = AnnotatedElementUtils.findMergedAnnotation(method, Query.class);
+            return query != null ? new StringBasedGlenQuery(queryMethod, query, template, valueExpressionDelegate)
+                    : new GlenPartTreeQuery(queryMethod, template);
+        });
     }
 }

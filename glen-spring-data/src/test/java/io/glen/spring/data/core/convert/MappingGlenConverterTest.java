@@ -424,8 +424,10 @@ class MappingGlenConverterTest {
         assertThat(converter.read(Value.object().put("sku", "p").put("price", 1.0).build(), Part.class))
                 .isEqualTo(new Part("p", 1));
         assertThat(converter.read(Value.of("1,2"), Point.class)).isEqualTo(new Point(1, 2));
-        assertThat(converter.read(Value.object().put("k", 1).build(), Map.class)).isEqualTo(Map.of("k", 1L));
-        assertThat(converter.read(Value.array(Value.of(1)), List.class)).isEqualTo(List.of(1L));
+        Object map = converter.read(Value.object().put("k", 1).build(), Map.class);
+        assertThat(map).isEqualTo(Map.of("k", 1L));
+        Object list = converter.read(Value.array(Value.of(1)), List.class);
+        assertThat(list).isEqualTo(List.of(1L));
         assertThat(converter.read(Value.NULL, String.class)).isNull();
         assertThat(converter.writeQueryValue(null)).isEqualTo(Value.NULL);
         assertThat(converter.writeQueryValue(Instant.parse("2026-01-01T00:00:00Z")))

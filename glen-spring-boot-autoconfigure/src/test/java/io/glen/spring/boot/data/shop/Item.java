@@ -1,0 +1,4 @@
+package io.glen.spring.boot.data.shop;
+
+public record Item(String sku, int quantity, double price) {
+}

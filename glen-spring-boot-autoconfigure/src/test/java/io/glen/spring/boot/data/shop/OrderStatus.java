@@ -1,0 +1,5 @@
+package io.glen.spring.boot.data.shop;
+
+public enum OrderStatus {
+    OPEN, PAID, SHIPPED, CANCELLED
+}

@@ -1,0 +1,8 @@
+package io.glen.spring.boot.data.shop;
+
+/** An interface projection. */
+public interface OrderSummary {
+    String getNumber();
+
+    OrderStatus getStatus();
+}

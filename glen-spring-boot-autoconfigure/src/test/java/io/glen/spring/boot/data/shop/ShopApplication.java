@@ -1,0 +1,7 @@
+package io.glen.spring.boot.data.shop;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ShopApplication {
+}

@@ -1,5 +1,0 @@
-/** Glen Spring Data: the {@code @DataGlenTest} test slice. */
-@NullMarked
-package io.glen.spring.data.test.autoconfigure;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,0 @@
-package io.glen.spring.data.shop;
-
-import io.glen.spring.data.core.mapping.Indexed;
-
-public record Customer(@Indexed String id, String name, String city) {
-}

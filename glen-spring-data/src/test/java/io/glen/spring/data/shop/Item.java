@@ -1,4 +1,0 @@
-package io.glen.spring.data.shop;
-
-public record Item(String sku, int quantity, double price) {
-}

@@ -1,8 +1,0 @@
-package io.glen.spring.data.shop;
-
-import io.glen.spring.data.repository.GlenRepository;
-import java.util.List;
-
-public interface NoteRepository extends GlenRepository<Note, String> {
-    List<Note> findByTextStartingWith(String prefix);
-}

@@ -1,5 +1,0 @@
-package io.glen.spring.data.shop;
-
-/** A DTO projection. */
-public record OrderTotal(String number, double total) {
-}

@@ -1,7 +1,0 @@
-package io.glen.spring.data.shop;
-
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-@SpringBootApplication
-public class ShopApplication {
-}

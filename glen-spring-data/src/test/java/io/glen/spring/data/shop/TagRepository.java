@@ -1,6 +1,0 @@
-package io.glen.spring.data.shop;
-
-import io.glen.spring.data.repository.GlenRepository;
-
-public interface TagRepository extends GlenRepository<Tag, String> {
-}
