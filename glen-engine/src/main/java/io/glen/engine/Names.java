@@ -59,8 +59,25 @@ public final class Names {
         if (id.isEmpty()) {
             throw new IllegalArgumentException("document id must not be empty");
         }
+        int n = id.length();
+        int i = 0;
+        while (i < n) {
+            // Printable ASCII, the common case: one byte each, nothing else to check.
+            char c = id.charAt(i);
+            if (c < 0x20 || c >= 0x7F) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            if (n > MAX_ID_BYTES) {
+                throw new IllegalArgumentException("document id must be at most " + MAX_ID_BYTES
+                        + " UTF-8 bytes, got " + n);
+            }
+            return id;
+        }
         int bytes = 0;
-        for (int i = 0; i < id.length(); i++) {
+        for (i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (Character.isISOControl(c)) {
                 throw new IllegalArgumentException("document id must not hold control characters (found "

@@ -138,6 +138,32 @@ final class MappedLogFile implements StorageFile {
         return file.read(dst, position);
     }
 
+    /**
+     * The WAL's append: straight from the array into the mapped window when the bytes fit in it
+     * (the common case), otherwise as {@link #write(ByteBuffer, long)}.
+     */
+    @Override
+    public void write(byte[] src, int offset, int length, long position) throws IOException {
+        synchronized (lock) {
+            checkOpen();
+            Window window = current;
+            if (window != null && position >= window.start && position + length <= window.start + window.size) {
+                fill(position + length, window.start + window.size);
+                try {
+                    window.buffer.put((int) (position - window.start), src, offset, length);
+                } catch (InternalError e) {
+                    throw new IOException("the file system could not back the mapped log file (out of space?): "
+                            + e.getMessage(), e);
+                }
+                window.dirtyFrom = Math.min(window.dirtyFrom, position);
+                window.dirtyTo = Math.max(window.dirtyTo, position + length);
+                noteWritten(position + length);
+                return;
+            }
+        }
+        write(ByteBuffer.wrap(src, offset, length), position);
+    }
+
     @Override
     public void write(ByteBuffer src, long position) throws IOException {
         synchronized (lock) {

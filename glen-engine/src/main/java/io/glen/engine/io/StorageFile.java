@@ -13,6 +13,11 @@ public interface StorageFile extends Closeable {
     /** Writes all of {@code src} at {@code position}. */
     void write(ByteBuffer src, long position) throws IOException;
 
+    /** Writes {@code length} bytes of {@code src} from {@code offset} at {@code position}. */
+    default void write(byte[] src, int offset, int length, long position) throws IOException {
+        write(ByteBuffer.wrap(src, offset, length), position);
+    }
+
     /** The current size of the file. */
     long size() throws IOException;
 

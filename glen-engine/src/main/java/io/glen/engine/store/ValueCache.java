@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the decoded values of hot documents, bounded by estimated heap bytes.
+ * Keeps the decoded values of hot documents, bounded by estimated heap bytes. Reads make
+ * documents hot, from their second read (a {@link Doorkeeper} remembers first reads); writes keep
+ * hot documents hot and make no document hot.
  *
  * <p>A hot document's value lives in its store entry: the collection map holds a {@link HotDoc}
  * (version, bytes and value) in place of the cold {@link StoredDoc}, so a hot read costs the one
@@ -44,11 +46,15 @@ public final class ValueCache {
      */
     static final int ENTRY_OVERHEAD = 144;
 
+    /** A typical hot entry's weight, to size the doorkeeper to the documents the cache holds. */
+    static final int TYPICAL_ENTRY_BYTES = 512;
+
     /** The identity of a cached document: its collection's store (by identity) and its id. */
     record Key(CollectionStore store, String id) {
     }
 
     private final Cache<Key, HotDoc> cache;
+    private final Doorkeeper doorkeeper;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder puts = new LongAdder();
@@ -58,6 +64,7 @@ public final class ValueCache {
     /** A cache holding at most {@code capacityBytes} estimated heap bytes. */
     public ValueCache(long capacityBytes) {
         this.capacity = capacityBytes;
+        this.doorkeeper = new Doorkeeper(capacityBytes / TYPICAL_ENTRY_BYTES);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(capacityBytes)
                 .weigher((Key k, HotDoc doc) -> doc.weight)
@@ -68,7 +75,9 @@ public final class ValueCache {
 
     /**
      * The value of {@code doc}, which the caller read from {@code store} under {@code id}: the
-     * entry's own value when it is hot, else decoded (and made hot when the cache is enabled).
+     * entry's own value when it is hot, else decoded, and made hot when the cache is enabled and
+     * the document was read before lately (see {@link Doorkeeper}: one-time reads cost no cache
+     * work and evict nothing).
      */
     public Value value(CollectionStore store, String id, StoredDoc doc) {
         if (doc instanceof HotDoc hot) {
@@ -80,7 +89,7 @@ public final class ValueCache {
         }
         misses.increment();
         Value value = ValueCodec.decode(doc.encoded());
-        if (capacity > 0) {
+        if (capacity > 0 && doorkeeper.seenBefore(store, id)) {
             HotDoc hot = hot(store, id, doc.version(), doc.encoded(), value);
             if (store.documents().replace(id, doc, hot)) {
                 register(hot);

@@ -33,11 +33,13 @@ public final class ValueCodec {
     private ValueCodec() {
     }
 
+    /** Each thread encodes into its own buffer, kept while it is small: one exact copy per encoding. */
+    private static final ThreadLocal<ByteSink> SCRATCH = ThreadLocal.withInitial(() -> new ByteSink(1024));
+    private static final int MAX_KEPT_SCRATCH = 1 << 20;
+
     /** Encodes a value. */
     public static byte[] encode(Value value) {
-        ByteSink sink = new ByteSink(128);
-        write(sink, value, Integer.MAX_VALUE);
-        return sink.toByteArray();
+        return encode(value, Integer.MAX_VALUE);
     }
 
     /**
@@ -46,9 +48,16 @@ public final class ValueCodec {
      * @throws DocumentTooLargeException when the encoding exceeds {@code maxBytes}
      */
     public static byte[] encode(Value value, int maxBytes) {
-        ByteSink sink = new ByteSink(128);
-        write(sink, value, maxBytes);
-        return sink.toByteArray();
+        ByteSink sink = SCRATCH.get();
+        sink.reset();
+        try {
+            new Writer(sink, 0, maxBytes).write(value);
+            return sink.toByteArray();
+        } finally {
+            if (sink.array().length > MAX_KEPT_SCRATCH) {
+                SCRATCH.remove();
+            }
+        }
     }
 
     /**

@@ -134,7 +134,7 @@ final class WalSegments {
 
     /** Appends bytes at the position (under the append lock). */
     void append(byte[] bytes, int offset, int length) throws IOException {
-        current.write(ByteBuffer.wrap(bytes, offset, length), position);
+        current.write(bytes, offset, length, position);
         position += length;
         currentSize = position;
     }

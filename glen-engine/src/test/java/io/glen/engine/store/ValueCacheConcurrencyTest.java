@@ -121,7 +121,9 @@ class ValueCacheConcurrencyTest {
             assertThat(hot).isZero();
         } else {
             assertThat(stats.evictions()).as("the cache was too small for the documents").isPositive();
-            assertThat(hot).isPositive();
+            // How many entries are hot at the moment the threads stop is up to timing; that reads
+            // made documents hot (and the invariants above held for them) is not.
+            assertThat(stats.puts()).as("reads made documents hot").isPositive();
         }
         assertThat(operations).isGreaterThan(1_000);
     }
