@@ -720,7 +720,6 @@ public final class GlenDB implements AutoCloseable {
                     store.closeHighWater(walClosed);
                 } finally {
                     store.hub().close();
-                    store.cache().clear();
                     try {
                         directoryLock.close();
                     } catch (IOException e) {

@@ -144,38 +144,53 @@ public final class Txn implements AutoCloseable {
             proposed.add(s.op() == WalOp.PUT ? Mutation.put(cs, key.id(), s.encoded(), s.value())
                     : Mutation.delete(cs, key.id()));
         });
-        Set<DocumentKey> conflicts = new LinkedHashSet<>();
-        List<String> reasons = new ArrayList<>();
-        List<DataStore.DocRef> reads = new ArrayList<>(observed.size());
-        observed.keySet().forEach(key -> reads.add(new DataStore.DocRef(key.collection(), key.id())));
-        long version = store.write(proposed, reads, (s, batch) -> validate(s, batch, conflicts, reasons));
-        if (!conflicts.isEmpty()) {
+        Validation validation = new Validation();
+        long version = store.write(proposed, observed.keySet(), validation);
+        if (validation.conflicts != null) {
             counters.conflicts.increment();
-            return CommitResult.conflict(new ArrayList<>(conflicts), reasons);
+            return CommitResult.conflict(new ArrayList<>(validation.conflicts), validation.reasons);
         }
         counters.commits.increment();
         return CommitResult.committed(version);
     }
 
-    private List<Mutation> validate(DataStore s, List<Mutation> batch, Set<DocumentKey> conflicts,
-                                    List<String> reasons) {
-        observed.forEach((key, seen) -> {
-            long current = currentVersion(s, key);
-            if (current != seen && conflicts.add(key)) {
-                reasons.add(key + " read at version " + seen + ", current version " + current);
+    /** The commit's guard: run holding the stripes of every document read or written. */
+    private final class Validation implements DataStore.BatchGuard {
+        @Nullable Set<DocumentKey> conflicts;
+        final List<String> reasons = new ArrayList<>(0);
+
+        @Override
+        public List<Mutation> check(DataStore s, List<Mutation> batch) {
+            for (Map.Entry<DocumentKey, Long> entry : observed.entrySet()) {
+                DocumentKey key = entry.getKey();
+                long seen = entry.getValue();
+                long current = currentVersion(s, key);
+                if (current != seen && conflict(key)) {
+                    reasons.add(key + " read at version " + seen + ", current version " + current);
+                }
             }
-        });
-        staged.forEach((key, st) -> {
-            long current = currentVersion(s, key);
-            boolean stale = st.expectedVersion() >= 0
-                    ? current != st.expectedVersion()
-                    : !observed.containsKey(key) && current > startLsn;
-            if (stale && conflicts.add(key)) {
-                reasons.add(key + (st.expectedVersion() >= 0 ? " expected version " + st.expectedVersion()
-                        : " written after version " + startLsn) + ", current version " + current);
+            for (Map.Entry<DocumentKey, Staged> entry : staged.entrySet()) {
+                DocumentKey key = entry.getKey();
+                Staged st = entry.getValue();
+                if (st.expectedVersion() < 0 && observed.containsKey(key)) {
+                    continue; // validated as a read above
+                }
+                long current = currentVersion(s, key);
+                boolean stale = st.expectedVersion() >= 0 ? current != st.expectedVersion() : current > startLsn;
+                if (stale && conflict(key)) {
+                    reasons.add(key + (st.expectedVersion() >= 0 ? " expected version " + st.expectedVersion()
+                            : " written after version " + startLsn) + ", current version " + current);
+                }
             }
-        });
-        return conflicts.isEmpty() ? DataStore.presentOnly(s, batch) : List.of();
+            return conflicts == null ? DataStore.presentOnly(s, batch) : List.of();
+        }
+
+        private boolean conflict(DocumentKey key) {
+            if (conflicts == null) {
+                conflicts = new LinkedHashSet<>();
+            }
+            return conflicts.add(key);
+        }
     }
 
     private static long currentVersion(DataStore s, DocumentKey key) {

@@ -1,5 +1,6 @@
 package io.glen.engine.store;
 
+import io.glen.engine.DocumentKey;
 import io.glen.engine.GlenClosedException;
 import io.glen.engine.GlenStorageException;
 import io.glen.engine.events.ChangeHub;
@@ -107,15 +108,6 @@ public final class DataStore {
     private record DocKey(String collection, String id) {
     }
 
-    /**
-     * A document a writer reads and validates without writing it.
-     *
-     * @param collection the collection's name
-     * @param id the document id
-     */
-    public record DocRef(String collection, String id) {
-    }
-
     /** A staged write of one document: its LSN, and whether it deletes. */
     private record Staged(long lsn, boolean delete) {
     }
@@ -166,7 +158,7 @@ public final class DataStore {
      * the guard runs and the batch lands: the documents a transaction read, whose versions it
      * validates, cannot change before its batch is applied.
      */
-    public long write(List<Mutation> proposed, Collection<DocRef> reads, BatchGuard guard) {
+    public long write(List<Mutation> proposed, Collection<DocumentKey> reads, BatchGuard guard) {
         Mutation only = proposed.size() == 1 && reads.isEmpty() ? proposed.get(0) : null;
         int stripe = only != null ? locks.lock(only.collection(), only.id()) : -1;
         int[] stripes = only == null ? locks.lock(proposed, reads) : null;

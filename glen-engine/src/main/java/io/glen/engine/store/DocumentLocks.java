@@ -1,5 +1,6 @@
 package io.glen.engine.store;
 
+import io.glen.engine.DocumentKey;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -46,14 +47,14 @@ final class DocumentLocks {
      * Locks the stripes of every mutation's document and of every document in {@code reads}, in
      * order; returns them for {@link #unlock(int[])}.
      */
-    int[] lock(List<Mutation> mutations, Collection<DataStore.DocRef> reads) {
+    int[] lock(List<Mutation> mutations, Collection<DocumentKey> reads) {
         int[] held = new int[mutations.size() + reads.size()];
         int n = 0;
         for (int i = 0; i < mutations.size(); i++) {
             Mutation m = mutations.get(i);
             held[n++] = stripe(m.collection(), m.id());
         }
-        for (DataStore.DocRef read : reads) {
+        for (DocumentKey read : reads) {
             held[n++] = stripe(read.collection(), read.id());
         }
         Arrays.sort(held);
