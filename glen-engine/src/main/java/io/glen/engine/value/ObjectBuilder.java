@@ -14,8 +14,8 @@ import java.util.Arrays;
  */
 public final class ObjectBuilder {
 
-    private String[] names = new String[8];
-    private Value[] values = new Value[8];
+    private String[] names = new String[16];
+    private Value[] values = new Value[16];
     private int size;
     /** Whether the names so far are strictly increasing (then there are no duplicates either). */
     private boolean sorted = true;
@@ -89,31 +89,67 @@ public final class ObjectBuilder {
 
     /** Builds the immutable object. */
     public ObjectValue build() {
+        String[] sortedNames = Arrays.copyOf(names, size);
+        Value[] sortedValues = Arrays.copyOf(values, size);
         if (sorted) {
-            return ObjectValue.wrapSorted(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+            return ObjectValue.wrapSorted(sortedNames, sortedValues);
         }
-        // Sort a permutation stably by name, so that among equal names the last put comes last
-        // and wins when duplicates are dropped.
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
+        int count = size <= INSERTION_SORT_MAX ? insertionSort(sortedNames, sortedValues) : indexSort(sortedNames,
+                sortedValues);
+        return ObjectValue.wrapSorted(count == size ? sortedNames : Arrays.copyOf(sortedNames, count),
+                count == size ? sortedValues : Arrays.copyOf(sortedValues, count));
+    }
+
+    private static final int INSERTION_SORT_MAX = 32;
+
+    /**
+     * Sorts the pairs by name in place, stably (among equal names the later put stays later), then
+     * drops all but the last of equal names; returns how many remain at the front.
+     */
+    private static int insertionSort(String[] n, Value[] v) {
+        for (int i = 1; i < n.length; i++) {
+            String name = n[i];
+            Value value = v[i];
+            int j = i - 1;
+            while (j >= 0 && ValueOrder.compareStrings(n[j], name) > 0) {
+                n[j + 1] = n[j];
+                v[j + 1] = v[j];
+                j--;
+            }
+            n[j + 1] = name;
+            v[j + 1] = value;
+        }
+        return dropShadowed(n, v, n.length);
+    }
+
+    /** Like {@link #insertionSort} for many fields: a stable sort of a permutation. */
+    private static int indexSort(String[] n, Value[] v) {
+        Integer[] order = new Integer[n.length];
+        for (int i = 0; i < n.length; i++) {
             order[i] = i;
         }
-        String[] n = names;
-        Arrays.sort(order, (a, b) -> ValueOrder.compareStrings(n[a], n[b]));
-        String[] sortedNames = new String[size];
-        Value[] sortedValues = new Value[size];
+        String[] names = n.clone();
+        Value[] values = v.clone();
+        Arrays.sort(order, (a, b) -> ValueOrder.compareStrings(names[a], names[b]));
+        for (int k = 0; k < order.length; k++) {
+            n[k] = names[order[k]];
+            v[k] = values[order[k]];
+        }
+        return dropShadowed(n, v, n.length);
+    }
+
+    /** Keeps the last of each run of equal names (the latest put); returns the new length. */
+    private static int dropShadowed(String[] n, Value[] v, int length) {
         int count = 0;
-        for (int k = 0; k < size; k++) {
-            int i = order[k];
-            if (count > 0 && sortedNames[count - 1].equals(names[i])) {
-                sortedValues[count - 1] = values[i];
+        for (int k = 0; k < length; k++) {
+            if (count > 0 && n[count - 1].equals(n[k])) {
+                v[count - 1] = v[k];
             } else {
-                sortedNames[count] = names[i];
-                sortedValues[count] = values[i];
+                n[count] = n[k];
+                v[count] = v[k];
                 count++;
             }
         }
-        return ObjectValue.wrapSorted(count == size ? sortedNames : Arrays.copyOf(sortedNames, count),
-                count == size ? sortedValues : Arrays.copyOf(sortedValues, count));
+        return count;
     }
 }
