@@ -1,6 +1,6 @@
 package io.glen.engine;
 
-import io.glen.engine.events.ChangeHub;
+import io.glen.engine.internal.events.ChangeHub;
 import io.glen.engine.events.ChangeStreamFormat;
 import io.glen.engine.events.DeltaListener;
 import io.glen.engine.events.DocumentListener;
@@ -10,17 +10,18 @@ import io.glen.engine.events.FieldDeltaEvent;
 import io.glen.engine.events.FieldDeltas;
 import io.glen.engine.events.FieldListener;
 import io.glen.engine.events.Subscription;
+import io.glen.engine.internal.events.ListenerAdapters;
 import io.glen.engine.index.IndexDefinition;
-import io.glen.engine.index.SecondaryIndex;
+import io.glen.engine.internal.index.SecondaryIndex;
 import io.glen.engine.query.Direction;
 import io.glen.engine.query.Filter;
 import io.glen.engine.query.Query;
-import io.glen.engine.store.Checkpointer;
-import io.glen.engine.store.CollectionStore;
-import io.glen.engine.store.DataStore;
-import io.glen.engine.store.DatabaseRecovery;
-import io.glen.engine.store.Mutation;
-import io.glen.engine.store.StoredDoc;
+import io.glen.engine.internal.store.Checkpointer;
+import io.glen.engine.internal.store.CollectionStore;
+import io.glen.engine.internal.store.DataStore;
+import io.glen.engine.internal.store.DatabaseRecovery;
+import io.glen.engine.internal.store.Mutation;
+import io.glen.engine.internal.store.StoredDoc;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueCodec;
 import io.glen.engine.value.ValuePath;
@@ -79,6 +80,7 @@ public final class GlenDB implements AutoCloseable {
     private final long recoveryTruncatedBytes;
     private final long recoverySalvagedBytes;
     private final TxnCounters txnCounters = new TxnCounters();
+    private final GlenAdmin admin;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
@@ -91,6 +93,7 @@ public final class GlenDB implements AutoCloseable {
         this.recoveredRecords = recovered.wal().records();
         this.recoveryTruncatedBytes = recovered.wal().truncatedBytes();
         this.recoverySalvagedBytes = recovered.wal().salvagedBytes();
+        this.admin = new GlenAdmin(this, store, checkpointer);
     }
 
     /** Opens (creating if needed) the database in {@code dir} with default options. */
@@ -283,16 +286,7 @@ public final class GlenDB implements AutoCloseable {
 
     /** Like {@link #findBy(String, String, Value...)}, returning at most {@code limit} documents. */
     public List<Document> findBy(String collection, String index, List<Value> key, int limit) {
-        IndexDefinition definition = indexDefinition(collection, index);
-        if (key.isEmpty() || key.size() > definition.paths().size()) {
-            throw new IllegalArgumentException("index '" + index + "' has " + definition.paths().size()
-                    + " paths; findBy needs 1 to that many key values, got " + key.size());
-        }
-        Filter filter = Filter.all();
-        for (int i = 0; i < key.size(); i++) {
-            filter = filter.and(Filter.eq(definition.paths().get(i), key.get(i)));
-        }
-        return query(collection).where(filter).useIndex(index).limit(limit).list();
+        return IndexLookups.findBy(query(collection), indexDefinition(collection, index), key, limit);
     }
 
     /**
@@ -311,28 +305,8 @@ public final class GlenDB implements AutoCloseable {
     public List<Document> rangeBy(String collection, String index, List<Value> prefix, @Nullable Value min,
                                   @Nullable Value max, boolean minInclusive, boolean maxInclusive, int limit,
                                   boolean ascending) {
-        IndexDefinition definition = indexDefinition(collection, index);
-        if (prefix.size() >= definition.paths().size()) {
-            throw new IllegalArgumentException("index '" + index + "' has " + definition.paths().size()
-                    + " paths; a range needs a prefix shorter than that, got " + prefix.size());
-        }
-        Filter filter = Filter.all();
-        for (int i = 0; i < prefix.size(); i++) {
-            filter = filter.and(Filter.eq(definition.paths().get(i), prefix.get(i)));
-        }
-        String path = definition.paths().get(prefix.size());
-        if (min != null) {
-            filter = filter.and(minInclusive ? Filter.gte(path, min) : Filter.gt(path, min));
-        }
-        if (max != null) {
-            filter = filter.and(maxInclusive ? Filter.lte(path, max) : Filter.lt(path, max));
-        }
-        if (min == null && max == null) {
-            filter = filter.and(Filter.exists(path));
-        }
-        Query query = query(collection).where(filter).orderBy(path, ascending ? Direction.ASC : Direction.DESC)
-                .limit(limit);
-        return (min == null && max == null && prefix.isEmpty() ? query : query.useIndex(index)).list();
+        return IndexLookups.rangeBy(query(collection), indexDefinition(collection, index), prefix, min, max,
+                minInclusive, maxInclusive, limit, ascending);
     }
 
     private IndexDefinition indexDefinition(String collection, String index) {
@@ -431,34 +405,19 @@ public final class GlenDB implements AutoCloseable {
     public Subscription subscribeField(String collection, String docId, String path, FieldListener listener) {
         ensureOpen();
         Objects.requireNonNull(listener, "listener must not be null");
-        ValuePath parsed = ValuePath.parse(path);
-        return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId), change -> {
-            Value before = at(parsed, change.oldValue());
-            Value after = at(parsed, change.newValue());
-            if (!Objects.equals(before, after)) {
-                listener.onFieldChange(new FieldChange(collection, docId, path, change.lsn(), before, after));
-            }
-        });
+        return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId),
+                ListenerAdapters.fieldChanges(collection, docId, path, listener));
     }
 
     /**
      * Subscribes to one field path of one document with the differences a commit made under it:
-     * set, replace, delete and array append, field by field through nested objects.
+     * set, replace, delete, array append and string append, field by field through nested objects.
      */
     public Subscription subscribeFieldDelta(String collection, String docId, String path, DeltaListener listener) {
         ensureOpen();
         Objects.requireNonNull(listener, "listener must not be null");
-        ValuePath parsed = ValuePath.parse(path);
-        return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId), change -> {
-            List<FieldDelta> deltas = FieldDeltas.diff(path, at(parsed, change.oldValue()), at(parsed, change.newValue()));
-            if (!deltas.isEmpty()) {
-                listener.onDelta(new FieldDeltaEvent(collection, docId, path, change.lsn(), deltas));
-            }
-        });
-    }
-
-    private static @Nullable Value at(ValuePath path, @Nullable Value document) {
-        return document == null ? null : path.lookup(document);
+        return store.hub().subscribeDocument(Names.checkCollection(collection), Names.checkDocId(docId),
+                ListenerAdapters.fieldDeltas(collection, docId, path, listener));
     }
 
     /**
@@ -471,21 +430,8 @@ public final class GlenDB implements AutoCloseable {
         Objects.requireNonNull(out, "out must not be null");
         Names.checkCollection(collection);
         Subscription[] self = new Subscription[1];
-        java.util.function.Consumer<io.glen.engine.events.DocumentChange> writer = change -> {
-            try {
-                synchronized (out) {
-                    ChangeStreamFormat.write(out, change);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                if (self[0] != null) {
-                    self[0].close();
-                }
-                throw new java.io.UncheckedIOException("change stream failed; subscription closed", e);
-            }
-        };
-        self[0] = docId == null ? store.hub().subscribeCollection(collection, writer)
-                : store.hub().subscribeDocument(collection, Names.checkDocId(docId), writer);
+        self[0] = docId == null ? store.hub().subscribeCollection(collection, ListenerAdapters.stream(out, self))
+                : store.hub().subscribeDocument(collection, Names.checkDocId(docId), ListenerAdapters.stream(out, self));
         return self[0];
     }
 
@@ -594,81 +540,20 @@ public final class GlenDB implements AutoCloseable {
         return names;
     }
 
-    // ------------------------------------------------------------------ maintenance
-
-    /** Writes a snapshot of every collection; returns the LSN they cover. */
-    public long snapshotAll() {
-        ensureOpen();
-        return checkpointer.snapshotAll();
-    }
+    // ------------------------------------------------------------------ administration
 
     /**
-     * Snapshots every collection and deletes the WAL segments they cover. Runs online: writers
-     * continue meanwhile. Returns the LSN the snapshots cover.
+     * Maintenance, runtime tuning and health of this database: snapshots, compaction, backup, the
+     * WAL's sync mode, the cache's capacity and statistics (grouped the way Caffeine groups its
+     * policy).
      */
-    public long compact() {
-        ensureOpen();
-        return checkpointer.compact();
-    }
-
-    /** Whether a snapshot, compaction or backup is running. */
-    public boolean isCompacting() {
-        return checkpointer.isRunning();
+    public GlenAdmin admin() {
+        return admin;
     }
 
     /**
-     * Writes a consistent online copy of the database to {@code target} (which must not exist).
-     * Restore by opening that directory.
-     */
-    public void backup(Path target) {
-        ensureOpen();
-        Objects.requireNonNull(target, "target must not be null");
-        checkpointer.backup(target);
-    }
-
-    /** Changes the WAL sync policy at runtime. */
-    public void setWalSync(WalSyncMode mode, long flushEveryBytes) {
-        ensureOpen();
-        Objects.requireNonNull(mode, "mode must not be null");
-        if (flushEveryBytes <= 0) {
-            throw new IllegalArgumentException("flushEveryBytes must be positive: " + flushEveryBytes);
-        }
-        store.reserveFor(mode);
-        store.wal().setSyncMode(mode, flushEveryBytes);
-    }
-
-    /** Changes the cache capacity (estimated heap bytes) at runtime; 0 disables the cache. */
-    public void setCacheCapacity(long bytes) {
-        ensureOpen();
-        store.cache().setCapacity(bytes);
-    }
-
-    /** The cache statistics. */
-    public CacheStats cacheStats() {
-        return store.cache().stats();
-    }
-
-    /** Total bytes of the WAL segments. */
-    public long walTotalSize() {
-        return store.wal().totalSize();
-    }
-
-    /**
-     * Whether the database accepts writes: open and the WAL not poisoned by an I/O failure.
-     */
-    public boolean isWritable() {
-        return !closed && !store.wal().isPoisoned();
-    }
-
-    /** Why the WAL refuses writes, or null when it does not. */
-    public @Nullable Throwable walFailure() {
-        return store.wal().poisonCause();
-    }
-
-    /**
-     * The statistics of the database. Like {@link #cacheStats()}, {@link #walTotalSize()},
-     * {@link #isWritable()} and {@link #isCompacting()}, it still answers after {@link #close()}, so
-     * monitoring never throws.
+     * The statistics of the database. Like the health answers of {@link #admin()}, it still answers
+     * after {@link #close()}, so monitoring never throws.
      */
     public GlenStats stats() {
         Map<String, Long> counts = new TreeMap<>();
@@ -730,7 +615,7 @@ public final class GlenDB implements AutoCloseable {
         }
     }
 
-    private void ensureOpen() {
+    void ensureOpen() {
         if (closed) {
             throw new GlenClosedException("the database at " + dir + " is closed");
         }

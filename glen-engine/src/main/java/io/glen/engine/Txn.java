@@ -1,12 +1,12 @@
 package io.glen.engine;
 
-import io.glen.engine.store.CollectionStore;
-import io.glen.engine.store.DataStore;
-import io.glen.engine.store.Mutation;
-import io.glen.engine.store.StoredDoc;
+import io.glen.engine.internal.store.CollectionStore;
+import io.glen.engine.internal.store.DataStore;
+import io.glen.engine.internal.store.Mutation;
+import io.glen.engine.internal.store.StoredDoc;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueCodec;
-import io.glen.engine.wal.WalOp;
+import io.glen.engine.internal.wal.WalOp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

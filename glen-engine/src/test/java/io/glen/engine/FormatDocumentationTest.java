@@ -2,13 +2,13 @@ package io.glen.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.glen.engine.codec.ByteSink;
-import io.glen.engine.codec.LittleEndian;
+import io.glen.engine.internal.codec.ByteSink;
+import io.glen.engine.internal.codec.LittleEndian;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueCodec;
-import io.glen.engine.wal.WalEntry;
-import io.glen.engine.wal.WalOp;
-import io.glen.engine.wal.WalRecordCodec;
+import io.glen.engine.internal.wal.WalEntry;
+import io.glen.engine.internal.wal.WalOp;
+import io.glen.engine.internal.wal.WalRecordCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ class FormatDocumentationTest {
     void snapshotHasTheDocumentedHeaderAndBody() throws IOException {
         try (GlenDB db = GlenDB.open(dir)) {
             db.put("c", "d", Value.of(5));
-            db.snapshotAll();
+            db.admin().snapshotAll();
         }
         byte[] snap = Files.readAllBytes(dir.resolve("c.snap"));
         assertThat(new String(snap, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GSNP");

@@ -25,7 +25,7 @@ class GlenDBSmokeTest {
         try (GlenDB db = GlenDB.open(dir)) {
             assertThat(db.get("users", "ada").at("age")).isEqualTo(Value.of(36));
             assertThat(db.get("users", "bob")).isNull();
-            db.compact();
+            db.admin().compact();
             db.put("users", "cy", Value.of(1.5));
         }
         try (GlenDB db = GlenDB.open(dir)) {

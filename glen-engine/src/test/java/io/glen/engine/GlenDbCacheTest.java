@@ -27,7 +27,7 @@ class GlenDbCacheTest {
     @Test
     void capacityIsReportedAsConfigured() {
         try (GlenDB db = open(CAPACITY)) {
-            assertThat(db.cacheStats().capacityBytes()).isEqualTo(CAPACITY);
+            assertThat(db.admin().cacheStats().capacityBytes()).isEqualTo(CAPACITY);
             assertThat(db.stats().cache().capacityBytes()).isEqualTo(CAPACITY);
         }
     }
@@ -42,25 +42,25 @@ class GlenDbCacheTest {
     void aWriteDoesNotMakeADocumentHotNorDoesItsFirstReadButItsSecondDoes() {
         try (GlenDB db = open(CAPACITY)) {
             db.put("c", "a", doc(1));
-            assertThat(db.cacheStats().puts()).isZero();
-            assertThat(db.cacheStats().entries()).isZero();
+            assertThat(db.admin().cacheStats().puts()).isZero();
+            assertThat(db.admin().cacheStats().entries()).isZero();
 
             db.get("c", "a");
-            CacheStats afterFirstRead = db.cacheStats();
+            CacheStats afterFirstRead = db.admin().cacheStats();
             assertThat(afterFirstRead.misses()).isEqualTo(1);
             assertThat(afterFirstRead.puts()).as("a one-time read costs no cache work").isZero();
             assertThat(afterFirstRead.entries()).isZero();
 
             db.get("c", "a");
-            CacheStats afterSecondRead = db.cacheStats();
+            CacheStats afterSecondRead = db.admin().cacheStats();
             assertThat(afterSecondRead.misses()).isEqualTo(2);
             assertThat(afterSecondRead.puts()).isEqualTo(1);
             assertThat(afterSecondRead.entries()).isEqualTo(1);
             assertThat(afterSecondRead.sizeBytes()).isPositive();
 
             db.get("c", "a");
-            assertThat(db.cacheStats().hits()).isEqualTo(afterSecondRead.hits() + 1);
-            assertThat(db.cacheStats().misses()).isEqualTo(2);
+            assertThat(db.admin().cacheStats().hits()).isEqualTo(afterSecondRead.hits() + 1);
+            assertThat(db.admin().cacheStats().misses()).isEqualTo(2);
         }
     }
 
@@ -73,12 +73,12 @@ class GlenDbCacheTest {
             warm(db, "c", "hot");
             db.put("c", "hot", doc(-1));
             warm(db, "c", "hot");
-            long entries = db.cacheStats().entries();
+            long entries = db.admin().cacheStats().entries();
 
             assertThat(db.query("c").list()).hasSize(101);
 
-            assertThat(db.cacheStats().entries()).isEqualTo(entries);
-            assertThat(db.cacheStats().evictions()).isZero();
+            assertThat(db.admin().cacheStats().entries()).isEqualTo(entries);
+            assertThat(db.admin().cacheStats().evictions()).isZero();
         }
     }
 
@@ -87,16 +87,16 @@ class GlenDbCacheTest {
         try (GlenDB db = open(CAPACITY)) {
             db.put("c", "a", doc(1));
             warm(db, "c", "a");
-            CacheStats hot = db.cacheStats();
+            CacheStats hot = db.admin().cacheStats();
 
             db.put("c", "a", doc(2));
 
-            CacheStats afterOverwrite = db.cacheStats();
+            CacheStats afterOverwrite = db.admin().cacheStats();
             assertThat(afterOverwrite.puts()).isEqualTo(hot.puts() + 1);
             assertThat(afterOverwrite.entries()).isEqualTo(1);
             assertThat(db.get("c", "a")).isEqualTo(doc(2));
-            assertThat(db.cacheStats().hits()).isEqualTo(hot.hits() + 1);
-            assertThat(db.cacheStats().misses()).isEqualTo(hot.misses());
+            assertThat(db.admin().cacheStats().hits()).isEqualTo(hot.hits() + 1);
+            assertThat(db.admin().cacheStats().misses()).isEqualTo(hot.misses());
         }
     }
 
@@ -110,12 +110,12 @@ class GlenDbCacheTest {
                 db.put("c", "d" + i, doc(i));
             }
 
-            CacheStats stats = db.cacheStats();
+            CacheStats stats = db.admin().cacheStats();
             assertThat(stats.entries()).isEqualTo(1);
             assertThat(stats.evictions()).isZero();
             long hits = stats.hits();
             assertThat(db.get("c", "hot")).isEqualTo(doc(0));
-            assertThat(db.cacheStats().hits()).isEqualTo(hits + 1);
+            assertThat(db.admin().cacheStats().hits()).isEqualTo(hits + 1);
         }
     }
 
@@ -125,22 +125,22 @@ class GlenDbCacheTest {
             db.put("c", "a", doc(1));
         }
         try (GlenDB db = open(CAPACITY)) {
-            assertThat(db.cacheStats().entries()).isZero();
+            assertThat(db.admin().cacheStats().entries()).isZero();
 
             db.get("c", "a");
-            assertThat(db.cacheStats().misses()).isEqualTo(1);
-            assertThat(db.cacheStats().hits()).isZero();
-            assertThat(db.cacheStats().puts()).isZero();
+            assertThat(db.admin().cacheStats().misses()).isEqualTo(1);
+            assertThat(db.admin().cacheStats().hits()).isZero();
+            assertThat(db.admin().cacheStats().puts()).isZero();
 
             db.get("c", "a");
-            assertThat(db.cacheStats().misses()).isEqualTo(2);
-            assertThat(db.cacheStats().puts()).isEqualTo(1);
+            assertThat(db.admin().cacheStats().misses()).isEqualTo(2);
+            assertThat(db.admin().cacheStats().puts()).isEqualTo(1);
 
             db.get("c", "a");
             db.get("c", "a");
-            assertThat(db.cacheStats().hits()).isEqualTo(2);
-            assertThat(db.cacheStats().misses()).isEqualTo(2);
-            assertThat(db.cacheStats().hitRate()).isEqualTo(0.5);
+            assertThat(db.admin().cacheStats().hits()).isEqualTo(2);
+            assertThat(db.admin().cacheStats().misses()).isEqualTo(2);
+            assertThat(db.admin().cacheStats().hitRate()).isEqualTo(0.5);
         }
     }
 
@@ -149,7 +149,7 @@ class GlenDbCacheTest {
         try (GlenDB db = open(CAPACITY)) {
             db.get("c", "nothing");
 
-            assertThat(db.cacheStats().hits() + db.cacheStats().misses()).isZero();
+            assertThat(db.admin().cacheStats().hits() + db.admin().cacheStats().misses()).isZero();
         }
     }
 
@@ -174,7 +174,7 @@ class GlenDbCacheTest {
 
             db.delete("c", "a");
 
-            assertThat(db.cacheStats().entries()).isZero();
+            assertThat(db.admin().cacheStats().entries()).isZero();
             assertThat(db.get("c", "a")).isNull();
         }
     }
@@ -188,7 +188,7 @@ class GlenDbCacheTest {
                 warm(db, "c", "d" + i);
             }
 
-            CacheStats stats = db.cacheStats();
+            CacheStats stats = db.admin().cacheStats();
             assertThat(stats.sizeBytes()).isLessThanOrEqualTo(capacity);
             assertThat(stats.evictions()).isPositive();
             assertThat(stats.entries()).isLessThan(500);
@@ -204,13 +204,13 @@ class GlenDbCacheTest {
                 db.put("c", "d" + i, doc(i));
                 warm(db, "c", "d" + i);
             }
-            CacheStats full = db.cacheStats();
+            CacheStats full = db.admin().cacheStats();
             assertThat(full.entries()).isEqualTo(200);
             assertThat(full.evictions()).isZero();
 
-            db.setCacheCapacity(4096);
+            db.admin().setCacheCapacity(4096);
 
-            CacheStats shrunk = db.cacheStats();
+            CacheStats shrunk = db.admin().cacheStats();
             assertThat(shrunk.capacityBytes()).isEqualTo(4096);
             assertThat(shrunk.sizeBytes()).isLessThanOrEqualTo(4096);
             assertThat(shrunk.entries()).isLessThan(full.entries());
@@ -222,14 +222,14 @@ class GlenDbCacheTest {
     @Test
     void growingTheCapacityLetsMoreValuesStay() {
         try (GlenDB db = open(4096)) {
-            db.setCacheCapacity(CAPACITY);
+            db.admin().setCacheCapacity(CAPACITY);
             for (int i = 0; i < 200; i++) {
                 db.put("c", "d" + i, doc(i));
                 warm(db, "c", "d" + i);
             }
 
-            assertThat(db.cacheStats().entries()).isEqualTo(200);
-            assertThat(db.cacheStats().capacityBytes()).isEqualTo(CAPACITY);
+            assertThat(db.admin().cacheStats().entries()).isEqualTo(200);
+            assertThat(db.admin().cacheStats().capacityBytes()).isEqualTo(CAPACITY);
         }
     }
 
@@ -239,19 +239,19 @@ class GlenDbCacheTest {
             db.put("c", "a", doc(1));
             db.get("c", "a");
 
-            db.setCacheCapacity(0);
+            db.admin().setCacheCapacity(0);
 
-            assertThat(db.cacheStats().entries()).isZero();
-            assertThat(db.cacheStats().sizeBytes()).isZero();
-            long puts = db.cacheStats().puts();
+            assertThat(db.admin().cacheStats().entries()).isZero();
+            assertThat(db.admin().cacheStats().sizeBytes()).isZero();
+            long puts = db.admin().cacheStats().puts();
             db.put("c", "b", doc(2));
-            long hits = db.cacheStats().hits();
+            long hits = db.admin().cacheStats().hits();
             assertThat(db.get("c", "a")).isEqualTo(doc(1));
             assertThat(db.get("c", "a")).isEqualTo(doc(1));
             assertThat(db.get("c", "b")).isEqualTo(doc(2));
-            assertThat(db.cacheStats().puts()).isEqualTo(puts);
-            assertThat(db.cacheStats().hits()).isEqualTo(hits);
-            assertThat(db.cacheStats().entries()).isZero();
+            assertThat(db.admin().cacheStats().puts()).isEqualTo(puts);
+            assertThat(db.admin().cacheStats().hits()).isEqualTo(hits);
+            assertThat(db.admin().cacheStats().entries()).isZero();
         }
     }
 
@@ -260,14 +260,14 @@ class GlenDbCacheTest {
         try (GlenDB db = open(0)) {
             db.put("c", "a", doc(1));
             db.get("c", "a");
-            assertThat(db.cacheStats().entries()).isZero();
+            assertThat(db.admin().cacheStats().entries()).isZero();
 
-            db.setCacheCapacity(CAPACITY);
+            db.admin().setCacheCapacity(CAPACITY);
             warm(db, "c", "a");
             db.get("c", "a");
 
-            assertThat(db.cacheStats().entries()).isEqualTo(1);
-            assertThat(db.cacheStats().hits()).isEqualTo(1);
+            assertThat(db.admin().cacheStats().entries()).isEqualTo(1);
+            assertThat(db.admin().cacheStats().hits()).isEqualTo(1);
         }
     }
 
@@ -283,8 +283,8 @@ class GlenDbCacheTest {
     @Test
     void aNegativeCapacityIsRejected() {
         try (GlenDB db = open(CAPACITY)) {
-            assertThatThrownBy(() -> db.setCacheCapacity(-1)).isInstanceOf(IllegalArgumentException.class);
-            assertThat(db.cacheStats().capacityBytes()).isEqualTo(CAPACITY);
+            assertThatThrownBy(() -> db.admin().setCacheCapacity(-1)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(db.admin().cacheStats().capacityBytes()).isEqualTo(CAPACITY);
         }
         assertThatThrownBy(() -> GlenOptions.builder().cacheCapacityBytes(-1).build())
                 .isInstanceOf(IllegalArgumentException.class);
@@ -296,7 +296,7 @@ class GlenDbCacheTest {
             db.put("c", "a", doc(1));
             db.get("c", "a");
 
-            assertThat(db.stats().cache()).isEqualTo(db.cacheStats());
+            assertThat(db.stats().cache()).isEqualTo(db.admin().cacheStats());
         }
     }
 }

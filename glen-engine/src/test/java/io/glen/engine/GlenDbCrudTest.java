@@ -143,7 +143,7 @@ class GlenDbCrudTest {
         db.put("users", "bob", doc("Bob"));
         db.delete("users", "bob");
         long lastBeforeCompaction = db.stats().lsn();
-        db.compact();
+        db.admin().compact();
         db.close();
 
         db = GlenDB.open(dir);

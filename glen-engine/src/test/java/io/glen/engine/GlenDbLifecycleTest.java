@@ -58,11 +58,11 @@ class GlenDbLifecycleTest {
         ops.put("version", db -> db.version("c", "a"));
         ops.put("count", db -> db.count("c"));
         ops.put("collections", GlenDB::collections);
-        ops.put("snapshotAll", GlenDB::snapshotAll);
-        ops.put("compact", GlenDB::compact);
-        ops.put("backup", db -> db.backup(db.directory().resolveSibling("backup-of-closed")));
-        ops.put("setWalSync", db -> db.setWalSync(WalSyncMode.ALWAYS, 1));
-        ops.put("setCacheCapacity", db -> db.setCacheCapacity(1024));
+        ops.put("snapshotAll", db -> db.admin().snapshotAll());
+        ops.put("compact", db -> db.admin().compact());
+        ops.put("backup", db -> db.admin().backup(db.directory().resolveSibling("backup-of-closed")));
+        ops.put("setWalSync", db -> db.admin().setWalSync(WalSyncMode.ALWAYS, 1));
+        ops.put("setCacheCapacity", db -> db.admin().setCacheCapacity(1024));
         return ops.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
@@ -81,12 +81,12 @@ class GlenDbLifecycleTest {
     void aClosedDatabaseSaysSo() {
         GlenDB db = GlenDB.open(dir);
         assertThat(db.isClosed()).isFalse();
-        assertThat(db.isWritable()).isTrue();
+        assertThat(db.admin().isWritable()).isTrue();
 
         db.close();
 
         assertThat(db.isClosed()).isTrue();
-        assertThat(db.isWritable()).isFalse();
+        assertThat(db.admin().isWritable()).isFalse();
         assertThat(db.toString()).contains("closed");
     }
 
@@ -94,11 +94,11 @@ class GlenDbLifecycleTest {
     void aClosedDatabaseIsNotCompacting() {
         GlenDB db = GlenDB.open(dir);
         db.put("c", "a", Value.of(1));
-        db.compact();
+        db.admin().compact();
 
         db.close();
 
-        assertThat(db.isCompacting()).isFalse();
+        assertThat(db.admin().isCompacting()).isFalse();
     }
 
     @Test
@@ -253,7 +253,7 @@ class GlenDbLifecycleTest {
         try (GlenDB db = GlenDB.open(dir)) {
             db.put("c", "a", Value.of(1));
             db.put("c", "b", Value.of(2));
-            db.compact();
+            db.admin().compact();
         }
         try (GlenDB db = GlenDB.open(dir)) {
             assertThat(db.stats().lsn()).isEqualTo(2);
@@ -289,7 +289,7 @@ class GlenDbLifecycleTest {
         try (GlenDB db = GlenDB.open(dir, sync(WalSyncMode.NONE))) {
             assertThat(db.stats().walSync()).isEqualTo(WalSyncMode.NONE);
 
-            db.setWalSync(WalSyncMode.ALWAYS, 1);
+            db.admin().setWalSync(WalSyncMode.ALWAYS, 1);
 
             assertThat(db.stats().walSync()).isEqualTo(WalSyncMode.ALWAYS);
             assertThat(db.options().walSync()).as("options stay as opened").isEqualTo(WalSyncMode.NONE);
@@ -300,7 +300,7 @@ class GlenDbLifecycleTest {
     void afterSwitchingToAlwaysEveryWriteIsForcedBeforeItReturns() {
         try (GlenDB db = GlenDB.open(dir, sync(WalSyncMode.NONE))) {
             db.put("c", "warmup", Value.of(0));
-            db.setWalSync(WalSyncMode.ALWAYS, GlenOptions.DEFAULT_WAL_FLUSH_EVERY_BYTES);
+            db.admin().setWalSync(WalSyncMode.ALWAYS, GlenOptions.DEFAULT_WAL_FLUSH_EVERY_BYTES);
 
             for (int i = 0; i < 5; i++) {
                 long syncsBefore = db.stats().walSyncs();
@@ -316,7 +316,7 @@ class GlenDbLifecycleTest {
     void afterSwitchingToNoneWritesDoNotForce() {
         try (GlenDB db = GlenDB.open(dir, sync(WalSyncMode.ALWAYS))) {
             db.put("c", "warmup", Value.of(0));
-            db.setWalSync(WalSyncMode.NONE, 1);
+            db.admin().setWalSync(WalSyncMode.NONE, 1);
             long syncs = db.stats().walSyncs();
 
             for (int i = 0; i < 20; i++) {
@@ -337,7 +337,7 @@ class GlenDbLifecycleTest {
             CountDownLatch forceStarted = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicReference<String> forcingThread = new AtomicReference<>();
-            db.setWalSync(WalSyncMode.INTERVAL, 1);
+            db.admin().setWalSync(WalSyncMode.INTERVAL, 1);
             long syncs = db.stats().walSyncs();
             sim.onForce(path -> {
                 if (forcingThread.compareAndSet(null, Thread.currentThread().getName())) {
@@ -374,7 +374,7 @@ class GlenDbLifecycleTest {
                 .walBackgroundForce(false).walFlushInterval(Duration.ofHours(1)).build();
         try (GlenDB db = GlenDB.open(Path.of("/sim/db"), options)) {
             List<String> forcingThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
-            db.setWalSync(WalSyncMode.INTERVAL, 1);
+            db.admin().setWalSync(WalSyncMode.INTERVAL, 1);
             long syncs = db.stats().walSyncs();
             sim.onForce(path -> forcingThreads.add(Thread.currentThread().getName()));
 
@@ -389,9 +389,9 @@ class GlenDbLifecycleTest {
     @Test
     void setWalSyncRejectsANonPositiveByteThresholdAndKeepsTheMode() {
         try (GlenDB db = GlenDB.open(dir, sync(WalSyncMode.NONE))) {
-            assertThatThrownBy(() -> db.setWalSync(WalSyncMode.ALWAYS, 0))
+            assertThatThrownBy(() -> db.admin().setWalSync(WalSyncMode.ALWAYS, 0))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flushEveryBytes");
-            assertThatThrownBy(() -> db.setWalSync(null, 1)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> db.admin().setWalSync(null, 1)).isInstanceOf(NullPointerException.class);
 
             assertThat(db.stats().walSync()).isEqualTo(WalSyncMode.NONE);
         }
@@ -411,7 +411,7 @@ class GlenDbLifecycleTest {
         try (GlenDB db = GlenDB.open(dir, smallDocuments())) {
             db.put("c", "small", Value.of("fits"));
             long lsn = db.stats().lsn();
-            walSize = db.walTotalSize();
+            walSize = db.admin().walTotalSize();
 
             assertThatThrownBy(() -> db.put("c", "big", Value.of("x".repeat(LIMIT))))
                     .isInstanceOfSatisfying(DocumentTooLargeException.class,
@@ -421,12 +421,12 @@ class GlenDbLifecycleTest {
             assertThat(db.count("c")).isEqualTo(1);
             assertThat(db.version("c", "big")).isZero();
             assertThat(db.stats().lsn()).isEqualTo(lsn);
-            assertThat(db.walTotalSize()).isEqualTo(walSize);
+            assertThat(db.admin().walTotalSize()).isEqualTo(walSize);
         }
 
         try (GlenDB db = GlenDB.open(dir, smallDocuments())) {
             assertThat(db.getAll("c")).containsOnlyKeys("small");
-            assertThat(db.walTotalSize()).isEqualTo(walSize);
+            assertThat(db.admin().walTotalSize()).isEqualTo(walSize);
         }
     }
 
@@ -470,7 +470,7 @@ class GlenDbLifecycleTest {
         try (GlenDB db = GlenDB.open(dir, smallDocuments())) {
             db.put("c", "a", Value.of(0));
             long lsn = db.stats().lsn();
-            walSize = db.walTotalSize();
+            walSize = db.admin().walTotalSize();
             Map<String, Value> batch = new LinkedHashMap<>();
             batch.put("a", Value.of(1));
             batch.put("b", Value.of(2));
@@ -482,7 +482,7 @@ class GlenDbLifecycleTest {
             assertThat(db.getAll("c")).containsExactly(Map.entry("a", Value.of(0)));
             assertThat(db.stats().lsn()).isEqualTo(lsn);
             assertThat(db.stats().batches()).isEqualTo(1);
-            assertThat(db.walTotalSize()).isEqualTo(walSize);
+            assertThat(db.admin().walTotalSize()).isEqualTo(walSize);
         }
 
         try (GlenDB db = GlenDB.open(dir, smallDocuments())) {

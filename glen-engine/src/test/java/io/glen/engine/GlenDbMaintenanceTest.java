@@ -86,7 +86,7 @@ class GlenDbMaintenanceTest {
             db.put("c", "a", Value.of("some bytes"));
 
             GlenStats stats = db.stats();
-            assertThat(stats.walBytes()).isGreaterThan(empty).isEqualTo(db.walTotalSize());
+            assertThat(stats.walBytes()).isGreaterThan(empty).isEqualTo(db.admin().walTotalSize());
             assertThat(stats.walSegments()).isEqualTo(1);
         }
     }
@@ -101,7 +101,7 @@ class GlenDbMaintenanceTest {
             assertThat(db.stats().lastCompactionDuration()).isNull();
             Instant before = Instant.now();
 
-            long covered = db.snapshotAll();
+            long covered = db.admin().snapshotAll();
 
             assertThat(covered).isEqualTo(1);
             assertThat(db.stats().lastSnapshotLsn()).isEqualTo(1);
@@ -109,7 +109,7 @@ class GlenDbMaintenanceTest {
             assertThat(db.stats().lastCompactionAt()).as("a snapshot is not a compaction").isNull();
 
             db.put("c", "b", Value.of(2));
-            long compacted = db.compact();
+            long compacted = db.admin().compact();
 
             assertThat(compacted).isEqualTo(2);
             assertThat(db.stats().lastSnapshotLsn()).isEqualTo(2);
@@ -125,9 +125,9 @@ class GlenDbMaintenanceTest {
             db.putMany("users", Map.of("other-id-b2d4", Value.of("plain-value-e5f6")));
             db.delete("users", "other-id-b2d4");
             db.get("users", "secret-id-7f3a");
-            db.compact();
+            db.admin().compact();
 
-            String text = db.stats().toString() + db.cacheStats();
+            String text = db.stats().toString() + db.admin().cacheStats();
 
             assertThat(text).contains("users")
                     .doesNotContain("secret-id-7f3a", "hunter2-value-9c1e", "password", "other-id-b2d4",
@@ -145,7 +145,7 @@ class GlenDbMaintenanceTest {
             for (int i = 0; i < 30; i++) {
                 db.put(i % 2 == 0 ? "a" : "b", "d" + i, Value.of(i));
             }
-            db.snapshotAll();
+            db.admin().snapshotAll();
             db.put("a", "after", Value.of("snapshot"));
             db.delete("b", "d1");
             expected = contents(db);
@@ -171,14 +171,14 @@ class GlenDbMaintenanceTest {
         try (GlenDB db = GlenDB.open(dir, smallSegments())) {
             fill(db, 400);
             int segmentsBefore = db.stats().walSegments();
-            long bytesBefore = db.walTotalSize();
+            long bytesBefore = db.admin().walTotalSize();
             assertThat(segmentsBefore).isGreaterThan(5);
             assertThat(walFiles(dir)).isEqualTo(segmentsBefore);
 
-            db.compact();
+            db.admin().compact();
 
             assertThat(db.stats().walSegments()).isLessThan(segmentsBefore).isEqualTo(1);
-            assertThat(db.walTotalSize()).isLessThan(bytesBefore / 10);
+            assertThat(db.admin().walTotalSize()).isLessThan(bytesBefore / 10);
             assertThat(walFiles(dir)).isEqualTo(db.stats().walSegments());
         }
     }
@@ -190,7 +190,7 @@ class GlenDbMaintenanceTest {
             fill(db, 300);
             db.put("other", "x", Value.of(1));
             db.delete("items", "d7");
-            db.compact();
+            db.admin().compact();
             db.put("items", "after", Value.of("compaction"));
             db.delete("items", "d8");
             expected = contents(db);
@@ -209,11 +209,11 @@ class GlenDbMaintenanceTest {
             fill(db, 100);
             Map<String, Map<String, Value>> expected = contents(db);
 
-            db.compact();
-            long walAfterFirst = db.walTotalSize();
-            db.compact();
+            db.admin().compact();
+            long walAfterFirst = db.admin().walTotalSize();
+            db.admin().compact();
 
-            assertThat(db.walTotalSize()).isEqualTo(walAfterFirst);
+            assertThat(db.admin().walTotalSize()).isEqualTo(walAfterFirst);
             assertThat(contents(db)).isEqualTo(expected);
         }
     }
@@ -221,7 +221,7 @@ class GlenDbMaintenanceTest {
     @Test
     void compactingAnEmptyDatabaseIsHarmless() {
         try (GlenDB db = GlenDB.open(dir)) {
-            assertThat(db.compact()).isZero();
+            assertThat(db.admin().compact()).isZero();
             assertThat(db.collections()).isEmpty();
         }
         try (GlenDB db = GlenDB.open(dir)) {
@@ -234,9 +234,9 @@ class GlenDbMaintenanceTest {
     void isCompactingIsFalseWhenNothingRuns() {
         try (GlenDB db = GlenDB.open(dir)) {
             db.put("c", "a", Value.of(1));
-            db.compact();
+            db.admin().compact();
 
-            assertThat(db.isCompacting()).isFalse();
+            assertThat(db.admin().isCompacting()).isFalse();
         }
     }
 
@@ -249,7 +249,7 @@ class GlenDbMaintenanceTest {
             db.put("users", "a", Value.of(1));
             db.putMany("orders", Map.of("x", Value.of(2), "y", Value.of(3)));
             db.delete("orders", "y");
-            db.backup(target);
+            db.admin().backup(target);
 
             try (GlenDB restored = GlenDB.open(target)) {
                 assertThat(contents(restored)).isEqualTo(contents(db));
@@ -263,10 +263,10 @@ class GlenDbMaintenanceTest {
         Path target = backups.resolve("b1");
         try (GlenDB db = GlenDB.open(dir, smallSegments())) {
             fill(db, 200);
-            db.compact();
+            db.admin().compact();
             fill(db, 120);
             db.delete("items", "d0");
-            db.backup(target);
+            db.admin().backup(target);
             Map<String, Map<String, Value>> expected = contents(db);
 
             try (GlenDB restored = GlenDB.open(target)) {
@@ -282,7 +282,7 @@ class GlenDbMaintenanceTest {
         try (GlenDB db = GlenDB.open(dir)) {
             db.put("c", "a", Value.of(1));
 
-            assertThatThrownBy(() -> db.backup(target)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> db.admin().backup(target)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("already exists");
 
             assertThat(Files.readString(target.resolve("keep.txt"))).isEqualTo("mine");
@@ -299,7 +299,7 @@ class GlenDbMaintenanceTest {
         Path target = backups.resolve("b1");
         try (GlenDB db = GlenDB.open(dir)) {
             db.put("c", "a", Value.of(1));
-            db.backup(target);
+            db.admin().backup(target);
             db.put("c", "b", Value.of(2));
 
             try (GlenDB restored = GlenDB.open(target)) {
@@ -366,10 +366,10 @@ class GlenDbMaintenanceTest {
                 List<Path> targets = new ArrayList<>();
                 for (int b = 0; b < backupCount; b++) {
                     Path target = backups.resolve("b" + b);
-                    db.backup(target);
+                    db.admin().backup(target);
                     targets.add(target);
                     if (b == 0) {
-                        db.compact();
+                        db.admin().compact();
                     }
                 }
                 stop.set(true);

@@ -110,7 +110,7 @@ class GlenDbNamesTest {
     void collectionNameOfExactly100CharactersIsAcceptedAndSurvivesReopen() {
         String name = "c".repeat(100);
         db.put(name, "id", Value.of(1));
-        db.compact();
+        db.admin().compact();
         db.close();
 
         db = GlenDB.open(dir);

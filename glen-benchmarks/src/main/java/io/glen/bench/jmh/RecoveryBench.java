@@ -54,7 +54,7 @@ public class RecoveryBench {
             try (BenchStore s = Stores.open(store, dir, Durability.INTERVAL, docs * 2L)) {
                 s.load(docs);
                 if (s instanceof GlenStore glen) {
-                    glen.db().compact();
+                    glen.db().admin().compact();
                 }
                 for (int i = 0; i < docs; i += 10) {
                     s.put(i, Keys.key(i), Doc.generate(docs + i, docs));

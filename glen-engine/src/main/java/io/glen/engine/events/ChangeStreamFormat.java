@@ -1,8 +1,8 @@
 package io.glen.engine.events;
 
 import io.glen.engine.GlenCorruptionException;
-import io.glen.engine.codec.ByteSink;
-import io.glen.engine.codec.LittleEndian;
+import io.glen.engine.internal.codec.ByteSink;
+import io.glen.engine.internal.codec.LittleEndian;
 import io.glen.engine.value.ObjectBuilder;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueCodec;

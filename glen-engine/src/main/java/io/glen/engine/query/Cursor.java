@@ -1,7 +1,7 @@
 package io.glen.engine.query;
 
 import io.glen.engine.GlenCorruptionException;
-import io.glen.engine.index.KeyPart;
+import io.glen.engine.internal.index.KeyPart;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueCodec;
 import io.glen.engine.value.ValueKind;

@@ -1,6 +1,6 @@
 package io.glen.engine.query;
 
-import io.glen.engine.index.FieldValues;
+import io.glen.engine.internal.index.FieldValues;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueKind;
 import io.glen.engine.value.ValuePath;

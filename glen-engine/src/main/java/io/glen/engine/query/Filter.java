@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@link #or} and {@link #not}.
  *
  * <p>Semantics (shared by index lookups and scans, so both always agree): a field path reaches
- * values as {@link io.glen.engine.index.FieldValues} describes; an array field matches when the
+ * values as {@link io.glen.engine.internal.index.FieldValues} describes; an array field matches when the
  * array itself or any element matches. {@code eq} compares by the {@link Value} total order, so
  * {@code 3} equals {@code 3.0}. Range predicates ({@code lt}, {@code lte}, {@code gt},
  * {@code gte}) only match values of the operand's kind ({@code gt(5)} never matches a string).

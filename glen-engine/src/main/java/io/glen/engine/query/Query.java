@@ -1,10 +1,10 @@
 package io.glen.engine.query;
 
 import io.glen.engine.Document;
-import io.glen.engine.index.KeyPart;
-import io.glen.engine.store.CollectionStore;
-import io.glen.engine.store.DataStore;
-import io.glen.engine.store.StoredDoc;
+import io.glen.engine.internal.index.KeyPart;
+import io.glen.engine.internal.store.CollectionStore;
+import io.glen.engine.internal.store.DataStore;
+import io.glen.engine.internal.store.StoredDoc;
 import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueOrder;
 import java.util.ArrayList;
@@ -48,7 +48,11 @@ public final class Query {
     private @Nullable String forcedIndex;
     private boolean useIndexes = true;
 
-    /** A query on {@code collection} of {@code store}; see {@code GlenDB.query}. */
+    /**
+     * A query on {@code collection} of {@code store}, for {@code GlenDB.query}: the store is an
+     * engine internal, which code outside the engine module cannot name.
+     */
+    @SuppressWarnings("exports")
     public Query(DataStore store, String collection) {
         this.store = store;
         this.collection = collection;

@@ -1,8 +1,8 @@
 package io.glen.engine.query;
 
-import io.glen.engine.index.KeyPart;
-import io.glen.engine.index.SecondaryIndex;
-import io.glen.engine.store.CollectionStore;
+import io.glen.engine.internal.index.KeyPart;
+import io.glen.engine.internal.index.SecondaryIndex;
+import io.glen.engine.internal.store.CollectionStore;
 import io.glen.engine.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;

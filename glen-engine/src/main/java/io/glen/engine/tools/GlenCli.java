@@ -101,16 +101,16 @@ public final class GlenCli {
                 case "verify" -> out.println("ok: " + db.collections().size() + " collections, "
                         + db.stats().recoveredRecords() + " WAL records replayed, "
                         + db.stats().recoveryTruncatedBytes() + " torn-tail bytes cut");
-                case "compact" -> out.println("compacted up to LSN " + db.compact()
-                        + "; WAL is now " + db.walTotalSize() + " bytes");
-                case "snapshot" -> out.println("snapshots cover LSN " + db.snapshotAll());
+                case "compact" -> out.println("compacted up to LSN " + db.admin().compact()
+                        + "; WAL is now " + db.admin().walTotalSize() + " bytes");
+                case "snapshot" -> out.println("snapshots cover LSN " + db.admin().snapshotAll());
                 case "get" -> {
                     Document doc = db.getDocument(params.get(0), params.get(1));
                     out.println(doc == null ? "(absent)" : "v" + doc.version() + "\t" + doc.value());
                 }
                 case "dump" -> dump(db, params.get(0), params.size() > 1 ? parseCount(params.get(1)) : Long.MAX_VALUE);
                 case "backup" -> {
-                    db.backup(Path.of(params.get(0)));
+                    db.admin().backup(Path.of(params.get(0)));
                     out.println("backup written to " + params.get(0));
                 }
                 case "demo" -> demo(db, params.isEmpty() ? 1000 : parseCount(params.get(0)));

@@ -2,8 +2,8 @@ package io.glen.engine.value;
 
 import io.glen.engine.DocumentTooLargeException;
 import io.glen.engine.GlenCorruptionException;
-import io.glen.engine.codec.ByteSink;
-import io.glen.engine.codec.ByteSource;
+import io.glen.engine.internal.codec.ByteSink;
+import io.glen.engine.internal.codec.ByteSource;
 
 /**
  * The canonical binary encoding of values (see {@code glen-engine/FORMAT.md}): a one-byte tag, then
@@ -117,7 +117,7 @@ public final class ValueCodec {
     }
 
     /** Appends the encoding of {@code value} to {@code sink}, refusing more than {@code maxBytes}. */
-    public static void write(ByteSink sink, Value value, int maxBytes) {
+    static void write(ByteSink sink, Value value, int maxBytes) {
         int start = sink.size();
         new Writer(sink, start, maxBytes).write(value);
     }
@@ -136,7 +136,7 @@ public final class ValueCodec {
     }
 
     /** Reads one value from {@code source}, leaving the position after it. */
-    public static Value read(ByteSource source) {
+    static Value read(ByteSource source) {
         return read(source, 0);
     }
 

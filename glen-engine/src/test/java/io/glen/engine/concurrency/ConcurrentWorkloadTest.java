@@ -420,7 +420,7 @@ class ConcurrentWorkloadTest {
                     int compactions = 0;
                     while (!writersDone.get()) {
                         if (compactTickets.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                            db.compact();
+                            db.admin().compact();
                             compactions++;
                         }
                     }
@@ -432,7 +432,7 @@ class ConcurrentWorkloadTest {
                     try {
                         for (int b = 0; b < BACKUPS; b++) {
                             Path target = backups.resolve("backup-" + b);
-                            db.backup(target);
+                            db.admin().backup(target);
                             backupTargets.add(target);
                         }
                     } finally {
@@ -600,7 +600,7 @@ class ConcurrentWorkloadTest {
                 int compactions = 0;
                 try {
                     while (true) {
-                        db.compact();
+                        db.admin().compact();
                         compactions++;
                     }
                 } catch (GlenClosedException expected) {
@@ -617,7 +617,7 @@ class ConcurrentWorkloadTest {
                         .isGreaterThanOrEqualTo(50);
             }
             compactor.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertThat(db.walFailure()).as("close did not poison the log").isNull();
+            assertThat(db.admin().walFailure()).as("close did not poison the log").isNull();
 
             Map<String, Value> expected = new HashMap<>();
             acknowledgedStates.forEach(expected::putAll);

@@ -45,8 +45,8 @@ class InterruptedCallersTest {
                 Thread.interrupted();
             }
 
-            assertThat(db.walFailure()).as("WAL failure").isNull();
-            assertThat(db.isWritable()).isTrue();
+            assertThat(db.admin().walFailure()).as("WAL failure").isNull();
+            assertThat(db.admin().isWritable()).isTrue();
             db.put("c", "after", Value.of(3));
             assertThat(db.getAll("c")).containsOnlyKeys("before", "interrupted", "after");
         }
@@ -62,14 +62,14 @@ class InterruptedCallersTest {
 
             Thread.currentThread().interrupt();
             try {
-                db.compact();
-                db.snapshotAll();
-                db.backup(dir.resolveSibling(dir.getFileName() + "-backup"));
+                db.admin().compact();
+                db.admin().snapshotAll();
+                db.admin().backup(dir.resolveSibling(dir.getFileName() + "-backup"));
             } finally {
                 Thread.interrupted();
             }
 
-            assertThat(db.isWritable()).isTrue();
+            assertThat(db.admin().isWritable()).isTrue();
             db.put("c", "b", Value.of(2));
         }
         try (GlenDB db = GlenDB.open(dir)) {
@@ -89,7 +89,7 @@ class InterruptedCallersTest {
             Thread.interrupted();
         }
 
-        assertThat(db.walFailure()).isNull();
+        assertThat(db.admin().walFailure()).isNull();
         try (GlenDB reopened = GlenDB.open(dir)) {
             assertThat(reopened.get("c", "a")).isEqualTo(Value.of(1));
         }
@@ -129,7 +129,7 @@ class InterruptedCallersTest {
                 db.close();
 
                 assertThat(writes.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("round " + round).isGreaterThanOrEqualTo(200);
-                assertThat(db.walFailure()).as("round " + round + ": log poisoned by close").isNull();
+                assertThat(db.admin().walFailure()).as("round " + round + ": log poisoned by close").isNull();
             }
         } finally {
             writer.shutdownNow();
@@ -167,7 +167,7 @@ class InterruptedCallersTest {
             Future<?> closing = closer.submit(db::close);
             closing.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
-            assertThat(db.walFailure()).as("the log was not poisoned by closing").isNull();
+            assertThat(db.admin().walFailure()).as("the log was not poisoned by closing").isNull();
             try (GlenDB reopened = GlenDB.open(dir)) {
                 assertThat(reopened.get("c", "a")).isEqualTo(Value.of(1));
             }

@@ -162,8 +162,8 @@ class SynchronousCommitTest {
             held.install(files);
             CompletableFuture<Long> put = CompletableFuture.supplyAsync(() -> db.put("c", "x", Value.of(1)));
             held.awaitStarted();
-            CompletableFuture<Long> compaction = CompletableFuture.supplyAsync(db::compact);
-            await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).until(db::isCompacting);
+            CompletableFuture<Long> compaction = CompletableFuture.supplyAsync(db.admin()::compact);
+            await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).until(db.admin()::isCompacting);
             held.release.countDown();
             long version = put.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             assertThat(compaction.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(version);

@@ -122,9 +122,9 @@ public final class CrashWorkload {
                         Thread.sleep(compactPauseMillis); // pacing of the workload, not synchronization
                         emit("CSTART " + n);
                         if (n % 3 == 2) {
-                            db.snapshotAll();
+                            db.admin().snapshotAll();
                         } else {
-                            db.compact();
+                            db.admin().compact();
                         }
                         emit("CEND " + n);
                     }

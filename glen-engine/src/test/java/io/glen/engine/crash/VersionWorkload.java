@@ -78,7 +78,7 @@ public final class VersionWorkload {
             try {
                 while (true) {
                     Thread.sleep(20); // pacing of the workload, not synchronization
-                    db.compact();
+                    db.admin().compact();
                 }
             } catch (Throwable e) {
                 CrashWorkload.fail("compactor", e);

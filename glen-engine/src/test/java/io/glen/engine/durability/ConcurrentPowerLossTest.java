@@ -81,7 +81,7 @@ class ConcurrentPowerLossTest {
                         long lsn = db.put("c" + (thread % 2), id, Value.of(id));
                         acked.put(id, lsn);
                         if (thread == 0 && i == PUTS_PER_THREAD / 2) {
-                            db.compact();
+                            db.admin().compact();
                         }
                     }
                 } catch (GlenStorageException expected) {

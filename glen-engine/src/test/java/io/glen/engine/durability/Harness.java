@@ -12,7 +12,7 @@ import io.glen.engine.WalSyncMode;
 import io.glen.engine.io.StorageFiles;
 import io.glen.engine.testing.SimulatedStorageFiles;
 import io.glen.engine.value.Value;
-import io.glen.engine.wal.LsnHighWaterMark;
+import io.glen.engine.internal.wal.LsnHighWaterMark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -229,7 +229,7 @@ final class Harness {
                 if (op.changesState()) {
                     outcome.attempted = outcome.acked + 1;
                 }
-                if (!db.isWritable()) {
+                if (!db.admin().isWritable()) {
                     outcome.poisoned = true;
                     assertFailsLoudly(db);
                     return outcome;
@@ -265,13 +265,13 @@ final class Harness {
 
     /** After a failed write or force, every further write fails loudly. */
     static void assertFailsLoudly(GlenDB db) {
-        assertThat(db.isWritable()).isFalse();
-        assertThat(db.walFailure()).isNotNull();
+        assertThat(db.admin().isWritable()).isFalse();
+        assertThat(db.admin().walFailure()).isNotNull();
         assertThatThrownBy(() -> db.put("users", "after-failure", Value.of(1)))
                 .isInstanceOf(GlenStorageException.class);
         assertThatThrownBy(() -> db.putMany("orders", Map.of("a", Value.of(1), "b", Value.of(2))))
                 .isInstanceOf(GlenStorageException.class);
-        assertThatThrownBy(db::compact).isInstanceOf(GlenStorageException.class);
+        assertThatThrownBy(db.admin()::compact).isInstanceOf(GlenStorageException.class);
     }
 
     /** Operations written after a recovery by {@link #writeTailAndCutPower}. */

@@ -45,7 +45,7 @@ class MissingSegmentTest {
     void aMissingSegmentAfterTheSnapshotsIsCorruption() throws Exception {
         try (GlenDB db = GlenDB.open(dir, small())) {
             write(db, 0, 100);
-            db.compact();
+            db.admin().compact();
             write(db, 100, 400);
         }
         try (var files = Files.list(dir)) {
@@ -61,10 +61,10 @@ class MissingSegmentTest {
     void compactedDatabasesStillOpen() {
         try (GlenDB db = GlenDB.open(dir, small())) {
             write(db, 0, 100);
-            db.compact();
+            db.admin().compact();
             write(db, 100, 200);
-            db.compact();
-            db.snapshotAll();
+            db.admin().compact();
+            db.admin().snapshotAll();
             write(db, 200, 250);
         }
         try (GlenDB db = GlenDB.open(dir, small())) {

@@ -68,9 +68,9 @@ final class Ops {
             }
             assertThat(db.deleteMany(d.collection(), d.ids())).isEqualTo(present);
         } else if (op instanceof Compact) {
-            db.compact();
+            db.admin().compact();
         } else {
-            db.snapshotAll();
+            db.admin().snapshotAll();
         }
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.glen.engine.GlenCorruptionException;
 import io.glen.engine.GlenDB;
 import io.glen.engine.testing.SimulatedStorageFiles;
-import io.glen.engine.wal.WalSegmentFile;
+import io.glen.engine.internal.wal.WalSegmentFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

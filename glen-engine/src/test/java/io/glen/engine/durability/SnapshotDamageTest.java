@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.glen.engine.GlenCorruptionException;
 import io.glen.engine.GlenDB;
 import io.glen.engine.GlenOptions;
-import io.glen.engine.snapshot.SnapshotFile;
+import io.glen.engine.internal.snapshot.SnapshotFile;
 import io.glen.engine.testing.SimulatedStorageFiles;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.glen.engine.GlenDB;
 import io.glen.engine.GlenOptions;
 import io.glen.engine.testing.SimulatedStorageFiles;
 import io.glen.engine.value.Value;
-import io.glen.engine.wal.WalSegmentFile;
+import io.glen.engine.internal.wal.WalSegmentFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,7 +126,7 @@ class WalBitFlipTest {
         assertThatThrownBy(() -> GlenDB.open(Harness.DIR, strict)).isInstanceOf(GlenCorruptionException.class);
         try (GlenDB db = GlenDB.open(Harness.DIR, salvage)) {
             assertThat(db.get("users", "after-salvage")).isEqualTo(Value.of(1));
-            db.compact();
+            db.admin().compact();
         }
         try (GlenDB db = GlenDB.open(Harness.DIR, strict)) {
             Model actual = Model.read(db);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glen.engine.GlenOptions;
 import io.glen.engine.testing.SimulatedStorageFiles;
-import io.glen.engine.wal.WalSegmentFile;
+import io.glen.engine.internal.wal.WalSegmentFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.glen.engine.WalSyncMode;
 import io.glen.engine.io.NioStorageFiles;
 import io.glen.engine.testing.SimulatedStorageFiles;
 import io.glen.engine.value.Value;
-import io.glen.engine.wal.WalSegmentFile;
+import io.glen.engine.internal.wal.WalSegmentFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.glen.engine.index;
 
+import io.glen.engine.internal.index.IndexCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,9 +105,9 @@ class IndexLifecycleTest {
         try (GlenDB db = open(dir)) {
             fill(db, 0, 60);
             createAll(db);
-            db.snapshotAll();
+            db.admin().snapshotAll();
             fill(db, 60, 70);
-            db.compact();
+            db.admin().compact();
             assertIndexesExact(db);
             fill(db, 70, 75);
         }
@@ -124,7 +126,7 @@ class IndexLifecycleTest {
             fill(db, 0, 40);
             createAll(db);
             fill(db, 40, 60);
-            db.backup(backup);
+            db.admin().backup(backup);
             db.dropIndex(C, "by_tags"); // after the backup: not in it
         }
         try (GlenDB db = open(backup)) {
@@ -297,7 +299,7 @@ class IndexLifecycleTest {
                 before.put(k, ids(db.findBy(C, "by_s_a", k)));
                 assertThat(before.get(k)).isEqualTo(ids(db.query(C).where(Filter.eq("s", k)).withoutIndexes().list()));
             }
-            db.compact();
+            db.admin().compact();
         }
         try (GlenDB db = open(dir)) {
             for (Value k : keys) {

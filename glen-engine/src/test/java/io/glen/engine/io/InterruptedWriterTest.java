@@ -29,7 +29,7 @@ class InterruptedWriterTest {
             } finally {
                 Thread.interrupted();
             }
-            assertThat(db.isWritable()).isTrue();
+            assertThat(db.admin().isWritable()).isTrue();
             db.put("c", "b", Value.of(2));
         }
         try (GlenDB db = GlenDB.open(dir)) {
@@ -68,7 +68,7 @@ class InterruptedWriterTest {
                 done.await(1, TimeUnit.MILLISECONDS);
             }
             assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(db.walFailure()).as("the log must not be poisoned by interrupts").isNull();
+            assertThat(db.admin().walFailure()).as("the log must not be poisoned by interrupts").isNull();
             assertThat(acknowledged.get()).isEqualTo(threads * perThread);
         }
         try (GlenDB db = GlenDB.open(dir)) {

@@ -245,7 +245,7 @@ class GlenDbModelTest {
             String id = id();
             log("oversizedPut " + c + "/" + id);
             Value huge = Value.object().put("blob", Value.of(new byte[MAX_DOCUMENT_BYTES])).build();
-            long walBefore = db.walTotalSize();
+            long walBefore = db.admin().walTotalSize();
             if (random.nextBoolean()) {
                 assertThatThrownBy(() -> db.put(c, id, huge)).as(at("oversized put"))
                         .isInstanceOf(DocumentTooLargeException.class);
@@ -257,35 +257,35 @@ class GlenDbModelTest {
                         .isInstanceOf(DocumentTooLargeException.class);
             }
             assertThat(db.stats().lsn()).as(at("an oversized write writes nothing")).isEqualTo(lsn);
-            assertThat(db.walTotalSize()).as(at("an oversized write leaves the WAL alone")).isEqualTo(walBefore);
+            assertThat(db.admin().walTotalSize()).as(at("an oversized write leaves the WAL alone")).isEqualTo(walBefore);
         }
 
         // ---------------------------------------------------------------- maintenance
 
         private void compact() {
             log("compact");
-            assertThat(db.compact()).as(at("compact covers the last LSN")).isEqualTo(lsn);
+            assertThat(db.admin().compact()).as(at("compact covers the last LSN")).isEqualTo(lsn);
             assertThat(db.stats().walSegments()).as(at("compaction leaves one segment")).isEqualTo(1);
         }
 
         private void snapshotAll() {
             log("snapshotAll");
-            assertThat(db.snapshotAll()).as(at("snapshotAll covers the last LSN")).isEqualTo(lsn);
+            assertThat(db.admin().snapshotAll()).as(at("snapshotAll covers the last LSN")).isEqualTo(lsn);
         }
 
         private void setWalSync() {
             WalSyncMode mode = values.oneOf(WalSyncMode.values());
             long bytes = 1 + random.nextInt(100_000);
             log("setWalSync " + mode + " " + bytes);
-            db.setWalSync(mode, bytes);
+            db.admin().setWalSync(mode, bytes);
             assertThat(db.stats().walSync()).as(at("sync mode")).isEqualTo(mode);
         }
 
         private void setCacheCapacity() {
             long capacity = values.oneOf(0L, 1024L, 64L * 1024, 1L << 20);
             log("setCacheCapacity " + capacity);
-            db.setCacheCapacity(capacity);
-            assertThat(db.cacheStats().sizeBytes()).as(at("cache within capacity")).isLessThanOrEqualTo(capacity);
+            db.admin().setCacheCapacity(capacity);
+            assertThat(db.admin().cacheStats().sizeBytes()).as(at("cache within capacity")).isLessThanOrEqualTo(capacity);
         }
 
         private void reopen() {
@@ -300,7 +300,7 @@ class GlenDbModelTest {
         private void backupAndCompare() {
             Path target = dir.resolveSibling("seed-" + seed + "-backup-" + step);
             log("backup");
-            db.backup(target);
+            db.admin().backup(target);
             try (GlenDB restored = GlenDB.open(target)) {
                 assertThat(fullContents(restored)).as(at("backup contents")).isEqualTo(expectedContents());
                 assertThat(restored.stats().lsn()).as(at("backup lsn")).isEqualTo(lsn);

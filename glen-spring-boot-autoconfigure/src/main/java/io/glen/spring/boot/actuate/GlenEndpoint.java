@@ -38,7 +38,7 @@ public class GlenEndpoint {
     public StatsDescriptor stats() {
         GlenStats s = db.stats();
         long documents = s.documentCounts().values().stream().mapToLong(Long::longValue).sum();
-        return new StatsDescriptor(db.isWritable(), s.documentCounts(), documents, indexes(), s.lsn(), s.durableLsn(),
+        return new StatsDescriptor(db.admin().isWritable(), s.documentCounts(), documents, indexes(), s.lsn(), s.durableLsn(),
                 new WalDescriptor(s.walSync().name().toLowerCase(java.util.Locale.ROOT), s.walBytes(), s.walSegments(),
                         s.walSyncs()),
                 new CacheDescriptor(s.cache().hits(), s.cache().misses(), s.cache().hitRate(), s.cache().puts(),
@@ -77,12 +77,12 @@ public class GlenEndpoint {
             throw new InvalidEndpointRequestException("Unknown action '" + what + "': use 'compact' or 'snapshot'",
                     "Unknown action; use 'compact' or 'snapshot'");
         }
-        if (db.isCompacting() || !maintaining.compareAndSet(false, true)) {
+        if (db.admin().isCompacting() || !maintaining.compareAndSet(false, true)) {
             return new MaintenanceDescriptor(what, "running", 0, 0, "a snapshot or compaction is already running");
         }
         try {
             long started = System.nanoTime();
-            long lsn = what.equals("compact") ? db.compact() : db.snapshotAll();
+            long lsn = what.equals("compact") ? db.admin().compact() : db.admin().snapshotAll();
             return new MaintenanceDescriptor(what, "completed", lsn, (System.nanoTime() - started) / 1_000_000, "");
         } finally {
             maintaining.set(false);

@@ -29,7 +29,7 @@ public class GlenHealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("reason", "database is closed");
             return;
         }
-        Throwable failure = db.walFailure();
+        Throwable failure = db.admin().walFailure();
         if (failure != null) {
             builder.down().withDetail("reason", "the write-ahead log failed and accepts no writes until reopened: "
                     + failure.getMessage());
@@ -39,7 +39,7 @@ public class GlenHealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("reason", "the data directory is not writable");
             return;
         }
-        builder.up().withDetail("walBytes", db.walTotalSize()).withDetail("walSegments", db.stats().walSegments());
+        builder.up().withDetail("walBytes", db.admin().walTotalSize()).withDetail("walSegments", db.stats().walSegments());
         if (walThresholdBytes != null) {
             builder.withDetail("walThresholdBytes", walThresholdBytes);
         }

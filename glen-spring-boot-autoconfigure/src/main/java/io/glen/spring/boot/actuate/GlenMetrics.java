@@ -39,7 +39,7 @@ public class GlenMetrics implements MeterBinder {
                 .baseUnit("bytes").register(registry);
         Gauge.builder("glen.wal.size", db, d -> {
             bindNewCollections(registry);
-            return d.isClosed() ? 0 : d.walTotalSize();
+            return d.isClosed() ? 0 : d.admin().walTotalSize();
         }).description("Bytes in WAL segments").baseUnit("bytes").register(registry);
         Gauge.builder("glen.wal.segments", db, d -> stats(d).walSegments()).description("WAL segment files")
                 .register(registry);
@@ -80,6 +80,6 @@ public class GlenMetrics implements MeterBinder {
     }
 
     private static CacheStats cache(GlenDB db) {
-        return db.cacheStats();
+        return db.admin().cacheStats();
     }
 }

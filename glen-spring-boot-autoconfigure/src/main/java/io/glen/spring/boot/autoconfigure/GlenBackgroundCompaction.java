@@ -48,13 +48,13 @@ public class GlenBackgroundCompaction implements SmartLifecycle {
 
     /** Runs one check now: compacts if the threshold is crossed or the interval has passed. */
     public boolean checkNow() {
-        boolean due = (walThresholdBytes != null && db.walTotalSize() >= walThresholdBytes)
+        boolean due = (walThresholdBytes != null && db.admin().walTotalSize() >= walThresholdBytes)
                 || (interval != null && System.nanoTime() - lastCompactionNanos >= interval.toNanos());
-        if (!due || db.isClosed() || db.isCompacting()) {
+        if (!due || db.isClosed() || db.admin().isCompacting()) {
             return false;
         }
         try {
-            db.compact();
+            db.admin().compact();
             lastCompactionNanos = System.nanoTime();
             return true;
         } catch (RuntimeException e) {

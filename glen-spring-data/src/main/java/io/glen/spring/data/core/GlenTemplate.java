@@ -384,7 +384,7 @@ public class GlenTemplate implements GlenOperations {
 
     /** Compacts the database (snapshots plus WAL truncation); returns the covered LSN. */
     public long compact() {
-        return translate("compact", "", db::compact);
+        return translate("compact", "", () -> db.admin().compact());
     }
 
     /** The database statistics. */

@@ -1,5 +1,0 @@
-/** Internal: the in-memory store of record (encoded documents per collection) and the value cache. */
-@NullMarked
-package io.glen.engine.store;
-
-import org.jspecify.annotations.NullMarked;
