@@ -1,8 +1,12 @@
 package io.glen.engine;
 
+import io.glen.engine.index.IndexStats;
 import io.glen.engine.internal.store.Checkpointer;
+import io.glen.engine.internal.store.CollectionStore;
 import io.glen.engine.internal.store.DataStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +79,18 @@ public final class GlenAdmin {
     /** The cache statistics. */
     public CacheStats cacheStats() {
         return store.cache().stats();
+    }
+
+    /** The size of each index of a collection (none when the collection does not exist). */
+    public List<IndexStats> indexStats(String collection) {
+        db.ensureOpen();
+        CollectionStore cs = store.existingCollection(Names.checkCollection(collection));
+        List<IndexStats> stats = new ArrayList<>();
+        if (cs != null) {
+            cs.indexes().values().forEach(index -> stats.add(
+                    new IndexStats(index.definition(), index.entryCount(), index.documentCount())));
+        }
+        return stats;
     }
 
     /** Total bytes of the WAL segments, to schedule {@link #compact()}. */

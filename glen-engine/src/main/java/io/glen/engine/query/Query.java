@@ -9,11 +9,13 @@ import io.glen.engine.value.Value;
 import io.glen.engine.value.ValueOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -130,7 +132,7 @@ public final class Query {
         if (cs == null) {
             return new QueryPlan(QueryPlan.Kind.EMPTY, null, "collection '" + collection + "' does not exist");
         }
-        return QueryPlanner.plan(cs, filter, forcedIndex, useIndexes).plan();
+        return QueryPlanner.plan(cs, filter, forcedIndex, useIndexes, order, limit >= 0).plan();
     }
 
     /** The matching documents in query order, up to the limit. */
@@ -175,8 +177,19 @@ public final class Query {
         return new QueryPage(documents, next);
     }
 
-    /** The number of documents matching the filter (ignoring order, limit and cursor). */
+    /**
+     * The number of documents matching the filter (ignoring order, limit and cursor). A filter of
+     * equalities on the leading paths of an index is counted from the index's key counts without
+     * reading documents.
+     */
     public long count() {
+        CollectionStore cs = store.existingCollection(collection);
+        if (useIndexes && cs != null) {
+            long counted = QueryPlanner.countByIndex(cs, filter, forcedIndex);
+            if (counted >= 0) {
+                return counted;
+            }
+        }
         long[] count = new long[1];
         scan(row -> {
             count[0]++;
@@ -212,45 +225,60 @@ public final class Query {
         if (max == 0) {
             return List.of();
         }
-        if (max < 0 || max == Integer.MAX_VALUE) {
-            // No real limit: collect and sort once (cheaper than a bounded heap).
-            List<Row> rows = new ArrayList<>();
-            scan(row -> rows.add(row), true);
-            rows.sort(comparator);
-            return rows;
-        }
-        PriorityQueue<Row> top = new PriorityQueue<>(Math.min(max, 1024) + 1, comparator.reversed());
-        scan(row -> {
-            if (top.size() < max) {
+        boolean bounded = max > 0 && max < Integer.MAX_VALUE;
+        List<Row> rows = new ArrayList<>();
+        PriorityQueue<Row> top = new PriorityQueue<>(Math.min(bounded ? max : 1, 1024) + 1, comparator.reversed());
+        boolean inOrder = scan(row -> {
+            if (!bounded) {
+                rows.add(row);
+            } else if (top.size() < max) {
                 top.add(row);
             } else if (comparator.compare(row, top.peek()) < 0) {
                 top.poll();
                 top.add(row);
             }
             return true;
-        }, true);
-        List<Row> rows = new ArrayList<>(top);
-        rows.sort(comparator);
-        return rows;
+        }, row -> {
+            rows.add(row);
+            return !bounded || rows.size() < max;
+        }, true, bounded);
+        if (inOrder) {
+            return rows;
+        }
+        List<Row> result = bounded ? new ArrayList<>(top) : rows;
+        // No real limit: collected unordered, sorted once (cheaper than a bounded heap).
+        result.sort(comparator);
+        return result;
     }
 
     /** Feeds matching rows to {@code sink} until it returns false. */
     private void scan(Predicate<Row> sink, boolean honourCursor) {
+        scan(sink, sink, honourCursor, false);
+    }
+
+    /**
+     * Feeds matching rows until the sink returns false: to {@code ordered} when the plan yields
+     * them in query order (and returns true), else to {@code unordered}.
+     */
+    private boolean scan(Predicate<Row> unordered, Predicate<Row> ordered, boolean honourCursor, boolean limited) {
         CollectionStore cs = store.existingCollection(collection);
         if (cs == null) {
-            return;
+            return true;
         }
-        Iterator<String> ids = QueryPlanner.plan(cs, filter, forcedIndex, useIndexes).ids().get();
+        QueryPlanner.Planned planned = QueryPlanner.plan(cs, filter, forcedIndex, useIndexes, order, limited);
+        Iterator<String> ids = planned.ids().get();
+        Predicate<Row> sink = planned.inOrder() ? ordered : unordered;
         Cursor cursor = honourCursor ? after : null;
         if (cursor != null && !cursor.order().equals(order)) {
             // orderBy() may have been called after after()
             throw new IllegalArgumentException("the cursor belongs to a query ordered by " + cursor.order()
                     + ", not " + order);
         }
+        Set<String> seen = planned.mayRepeat() ? new HashSet<>() : null;
         while (ids.hasNext()) {
             String id = ids.next();
             StoredDoc stored = cs.get(id);
-            if (stored == null) {
+            if (stored == null || (seen != null && seen.contains(id))) {
                 continue;
             }
             Value value = store.cache().value(cs, id, stored);
@@ -261,10 +289,14 @@ public final class Query {
             if (cursor != null && compareToCursor(row, cursor) <= 0) {
                 continue;
             }
+            if (seen != null) {
+                seen.add(id);
+            }
             if (!sink.test(row)) {
-                return;
+                break;
             }
         }
+        return planned.inOrder();
     }
 
     private int compareToCursor(Row row, Cursor cursor) {

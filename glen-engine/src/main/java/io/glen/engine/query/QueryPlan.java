@@ -8,8 +8,15 @@ import org.jspecify.annotations.Nullable;
  * @param kind what the planner chose
  * @param index the index used, or null for a scan
  * @param detail the bounds or keys looked up, for people
+ * @param inIndexOrder the index yields the documents in the query's order, so a query with a limit
+ *     reads only as many entries as it returns and nothing is sorted
  */
-public record QueryPlan(Kind kind, @Nullable String index, String detail) {
+public record QueryPlan(Kind kind, @Nullable String index, String detail, boolean inIndexOrder) {
+
+    /** A plan whose results are sorted after they are found. */
+    public QueryPlan(Kind kind, @Nullable String index, String detail) {
+        this(kind, index, detail, false);
+    }
 
     /** The kinds of plans. */
     public enum Kind {
@@ -32,6 +39,7 @@ public record QueryPlan(Kind kind, @Nullable String index, String detail) {
 
     @Override
     public String toString() {
-        return kind + (index == null ? "" : " " + index) + (detail.isEmpty() ? "" : " " + detail);
+        return kind + (index == null ? "" : " " + index) + (detail.isEmpty() ? "" : " " + detail)
+                + (inIndexOrder ? " in index order" : "");
     }
 }

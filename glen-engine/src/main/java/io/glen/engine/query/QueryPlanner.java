@@ -27,18 +27,33 @@ final class QueryPlanner {
     private QueryPlanner() {
     }
 
-    /** A chosen plan and how to iterate its candidate ids. */
-    record Planned(QueryPlan plan, Supplier<Iterator<String>> ids) {
+    /**
+     * A chosen plan and how to iterate its candidate ids.
+     *
+     * @param inOrder the ids come in the query's order (sort keys, then id), so the query can stop
+     *     after its limit instead of sorting everything
+     * @param mayRepeat an id may come more than once (a multi-valued index); without it an id
+     *     repeats only when a concurrent write moved a document within the scanned range
+     */
+    record Planned(QueryPlan plan, Supplier<Iterator<String>> ids, boolean inOrder, boolean mayRepeat) {
     }
 
     private record Candidate(SecondaryIndex index, int score, QueryPlan.Kind kind, Object[] low, boolean lowInclusive,
                              Object[] high, boolean highInclusive, @Nullable List<Value> inValues, int inPosition,
-                             String detail, boolean empty) {
+                             String detail, boolean empty, int equalities) {
     }
 
-    static Planned plan(CollectionStore collection, Filter filter, @Nullable String forcedIndex, boolean useIndexes) {
+    /**
+     * Plans {@code filter} over {@code collection}. With a sort order, an index whose equality
+     * prefix is followed by the sort paths (in one direction, on documents holding one value
+     * there) yields the ids already in query order; with {@code limited} such a candidate wins
+     * over the others, since the query then reads only as many entries as it returns.
+     */
+    static Planned plan(CollectionStore collection, Filter filter, @Nullable String forcedIndex, boolean useIndexes,
+                        List<SortOrder> order, boolean limited) {
         List<FieldPredicate> predicates = conjuncts(filter);
         Candidate best = null;
+        boolean bestOrdered = false;
         if (forcedIndex != null) {
             SecondaryIndex index = collection.index(forcedIndex);
             if (index == null) {
@@ -50,28 +65,142 @@ final class QueryPlanner {
                 throw new IllegalArgumentException("index '" + forcedIndex + "' on " + index.definition().paths()
                         + " cannot serve " + filter);
             }
+            bestOrdered = servesOrder(best, order, predicates) != null;
         } else if (useIndexes) {
             for (SecondaryIndex index : collection.indexes().values()) {
                 Candidate candidate = evaluate(index, predicates);
-                if (candidate != null && (best == null || candidate.score > best.score)) {
+                if (candidate == null) {
+                    continue;
+                }
+                boolean ordered = servesOrder(candidate, order, predicates) != null;
+                boolean better = best == null
+                        || (limited && ordered != bestOrdered ? ordered
+                        : candidate.score > best.score || (candidate.score == best.score && ordered && !bestOrdered));
+                if (better) {
                     best = candidate;
+                    bestOrdered = ordered;
                 }
             }
         }
         if (best == null) {
             return new Planned(new QueryPlan(QueryPlan.Kind.FULL_SCAN, null, filter.toString()),
-                    () -> collection.documents().keySet().iterator());
+                    () -> collection.documents().keySet().iterator(), false, false);
         }
         Candidate chosen = best;
         String name = chosen.index.definition().name();
         if (chosen.empty) {
-            return new Planned(new QueryPlan(QueryPlan.Kind.EMPTY, name, chosen.detail), Collections::emptyIterator);
+            return new Planned(new QueryPlan(QueryPlan.Kind.EMPTY, name, chosen.detail), Collections::emptyIterator,
+                    true, false);
         }
         if (chosen.inValues != null) {
-            return new Planned(new QueryPlan(QueryPlan.Kind.INDEX_IN, name, chosen.detail), () -> inScan(chosen));
+            return new Planned(new QueryPlan(QueryPlan.Kind.INDEX_IN, name, chosen.detail), () -> inScan(chosen),
+                    false, true);
         }
-        return new Planned(new QueryPlan(chosen.kind, name, chosen.detail), () -> chosen.index.scan(
-                chosen.low, chosen.lowInclusive, chosen.high, chosen.highInclusive, false));
+        // Index scans can meet a document twice (a multi-valued one; or one a concurrent write moves
+        // within the range): the query drops repeats, which costs a hash set of the rows returned.
+        Boolean descending = bestOrdered ? servesOrder(chosen, order, predicates) : null;
+        if (descending != null) {
+            boolean desc = descending;
+            return new Planned(new QueryPlan(chosen.kind, name, chosen.detail, true),
+                    () -> chosen.index.scanInOrder(chosen.low, chosen.lowInclusive, chosen.high, chosen.highInclusive,
+                            desc), true, true);
+        }
+        return new Planned(new QueryPlan(chosen.kind, name, chosen.detail), () -> chosen.index.scanInOrder(
+                chosen.low, chosen.lowInclusive, chosen.high, chosen.highInclusive, false), false, true);
+    }
+
+    /** Whether every indexed document sorts by its index key at every position from {@code from} on. */
+    private static boolean sortableFrom(SecondaryIndex index, int from) {
+        for (int i = from; i < index.width(); i++) {
+            if (!index.sortable(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether scanning {@code c} yields ids in {@code order} (then by id): null when not, else
+     * whether the scan must descend. Sort keys on index paths the filter fixes by equality are
+     * constant and drop out (where every document holds one value there); the rest must be the
+     * index paths right after the equality prefix up to the key's end (ties on the whole key come
+     * in id order), all in one direction, on positions where every document sorts by its key (a
+     * multi-valued document would sort by its whole array but sit in the index under each
+     * element).
+     */
+    private static @Nullable Boolean servesOrder(Candidate c, List<SortOrder> order, List<FieldPredicate> predicates) {
+        if (c.inValues != null) {
+            return null;
+        }
+        List<String> paths = c.index.definition().paths();
+        List<SortOrder> remaining = new ArrayList<>();
+        for (SortOrder s : order) {
+            int position = paths.indexOf(s.path());
+            boolean fixed = position >= 0 && position < c.equalities && c.index.sortable(position);
+            if (!fixed) {
+                remaining.add(s);
+            }
+        }
+        // Ties on the whole key are in id order, so the sort keys must take up the rest of the key.
+        if (c.equalities + remaining.size() != paths.size()) {
+            return null;
+        }
+        if (remaining.isEmpty()) {
+            return Boolean.FALSE;
+        }
+        Direction direction = remaining.get(0).direction();
+        for (int i = 0; i < remaining.size(); i++) {
+            int position = c.equalities + i;
+            if (!paths.get(position).equals(remaining.get(i).path()) || remaining.get(i).direction() != direction) {
+                return null;
+            }
+        }
+        if (!sortableFrom(c.index, c.equalities)) {
+            return null;
+        }
+        return direction == Direction.DESC;
+    }
+
+    /**
+     * The number of documents matching {@code filter} read from an index's key counts, or -1: when
+     * the filter is nothing but equalities on the first paths of an index (each path once) whose
+     * values the counts cover.
+     */
+    static long countByIndex(CollectionStore collection, Filter filter, @Nullable String forcedIndex) {
+        List<FieldPredicate> predicates = conjuncts(filter);
+        int filters = filter instanceof Conjunction conjunction ? conjunction.filters().size() : 1;
+        if (predicates.isEmpty() || predicates.size() != filters) {
+            return -1;
+        }
+        for (FieldPredicate p : predicates) {
+            if (p.operator() != Operator.EQ) {
+                return -1;
+            }
+        }
+        for (SecondaryIndex index : collection.indexes().values()) {
+            if (forcedIndex != null && !forcedIndex.equals(index.definition().name())) {
+                continue;
+            }
+            List<String> paths = index.definition().paths();
+            if (paths.size() < predicates.size()) {
+                continue;
+            }
+            List<Value> prefix = new ArrayList<>(predicates.size());
+            for (int i = 0; i < predicates.size(); i++) {
+                FieldPredicate p = find(predicates, paths.get(i), Operator.EQ);
+                if (p == null) {
+                    break;
+                }
+                prefix.add(p.operand());
+            }
+            if (prefix.size() == predicates.size()) {
+                long count = index.countPrefix(prefix);
+                if (count >= 0) {
+                    return count;
+                }
+            }
+        }
+        return -1;
     }
 
     private static List<FieldPredicate> conjuncts(Filter filter) {
@@ -107,7 +236,7 @@ final class QueryPlanner {
         }
         if (eq == width) {
             return new Candidate(index, eq * 100 - width, QueryPlan.Kind.INDEX_EQUALITY, low, true, high, true,
-                    null, -1, detail.toString(), false);
+                    null, -1, detail.toString(), false, eq);
         }
         String next = paths.get(eq);
         Range range = new Range();
@@ -129,13 +258,13 @@ final class QueryPlanner {
             int c = KeyPart.compare(range.low, range.high);
             boolean empty = c > 0 || (c == 0 && !(range.lowInclusive && range.highInclusive));
             return new Candidate(index, eq * 100 + 50 - width, QueryPlan.Kind.INDEX_RANGE, low, range.lowInclusive,
-                    high, range.highInclusive, null, -1, detail.toString(), empty);
+                    high, range.highInclusive, null, -1, detail.toString(), empty, eq);
         }
         FieldPredicate in = find(predicates, next, Operator.IN);
         if (in != null) {
             detail.add(in.toString());
             return new Candidate(index, eq * 100 + 40 - width, QueryPlan.Kind.INDEX_IN, low, true, high, true,
-                    in.operands(), eq, detail.toString(), in.operands().isEmpty());
+                    in.operands(), eq, detail.toString(), in.operands().isEmpty(), eq);
         }
         if (eq == 0) {
             return null;
@@ -143,7 +272,7 @@ final class QueryPlanner {
         pad(low, eq, KeyPart.LOWEST);
         pad(high, eq, KeyPart.HIGHEST);
         return new Candidate(index, eq * 100 - width, QueryPlan.Kind.INDEX_EQUALITY, low, true, high, true, null, -1,
-                detail + " (prefix of " + paths + ")", false);
+                detail + " (prefix of " + paths + ")", false, eq);
     }
 
     private static Iterator<String> inScan(Candidate c) {

@@ -53,6 +53,25 @@ public final class ValuePath {
         return current;
     }
 
+    /**
+     * Whether following this path in {@code root} meets an array where a field name follows
+     * ({@code items.sku} on an array of items): index keys and predicates then reach the field of
+     * every element, while {@link #lookup} finds nothing.
+     */
+    public boolean crossesArray(Value root) {
+        Value current = root;
+        for (String segment : segments) {
+            if (current.kind() == ValueKind.ARRAY && arrayIndex(segment) < 0) {
+                return true;
+            }
+            current = step(current, segment);
+            if (current == null) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static @Nullable Value step(Value current, String segment) {
         switch (current.kind()) {
             case OBJECT:

@@ -34,15 +34,36 @@ public final class SecondaryIndex {
     private final IndexDefinition definition;
     private final ValuePath[] paths;
     private final ConcurrentSkipListSet<IndexEntry> entries = new ConcurrentSkipListSet<>(IndexEntry.ORDER);
-    private final ConcurrentHashMap<String, Object[][]> keysByDoc = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Indexed> keysByDoc = new ConcurrentHashMap<>();
+    private final KeyCounts counts = new KeyCounts();
+    private final java.util.concurrent.atomic.LongAdder entryCount = new java.util.concurrent.atomic.LongAdder();
     /** Per path: how many documents reach more than one distinct value there (an array and its elements). */
     private final AtomicIntegerArray multiValued;
+    /**
+     * Per path: how many documents are not sorted there by the key the index files them under:
+     * the path reaches its value through an array ({@code items.sku}), so the value a query sorts
+     * by ({@link Value#at}) is not the one in the index.
+     */
+    private final AtomicIntegerArray unsortable;
+    /** The documents' keys and which paths are unsortable for them (bit i: path i). */
+    private record Indexed(Object[][] keys, int unsortableMask) {
+    }
 
     /** An empty index for {@code definition}. */
     public SecondaryIndex(IndexDefinition definition) {
         this.definition = definition;
         this.paths = definition.paths().stream().map(ValuePath::parse).toArray(ValuePath[]::new);
         this.multiValued = new AtomicIntegerArray(paths.length);
+        this.unsortable = new AtomicIntegerArray(paths.length);
+    }
+
+    /**
+     * Whether every indexed document is filed at key position {@code position} exactly under the
+     * value a query sorts it by there (one value, not reached through an array): then scanning the
+     * index yields documents in that path's sort order.
+     */
+    public boolean sortable(int position) {
+        return multiValued.get(position) == 0 && unsortable.get(position) == 0;
     }
 
     /**
@@ -64,9 +85,9 @@ public final class SecondaryIndex {
         return paths.length;
     }
 
-    /** The number of (key, id) entries. */
-    public int entryCount() {
-        return entries.size();
+    /** The number of (key, id) entries (counted as they change, not by a walk). */
+    public long entryCount() {
+        return entryCount.sum();
     }
 
     /** The number of indexed documents. */
@@ -77,18 +98,54 @@ public final class SecondaryIndex {
     /** Brings a document's entries up to date; {@code value} null removes the document. */
     public void update(String docId, @Nullable Value value) {
         Object[][] fresh = value == null ? NO_KEYS : keysOf(value);
-        Object[][] stale = fresh.length == 0 ? keysByDoc.remove(docId) : keysByDoc.put(docId, fresh);
+        int freshMask = fresh.length == 0 ? 0 : unsortableMask(value);
+        Indexed staleEntry = fresh.length == 0 ? keysByDoc.remove(docId)
+                : keysByDoc.put(docId, new Indexed(fresh, freshMask));
         countMultiValued(fresh, 1);
+        countUnsortable(freshMask, 1);
         for (Object[] key : fresh) {
-            entries.add(IndexEntry.of(key, docId));
-        }
-        if (stale != null) {
-            for (Object[] key : stale) {
-                if (!contains(fresh, key)) {
-                    entries.remove(IndexEntry.of(key, docId));
-                }
+            if (entries.add(IndexEntry.of(key, docId))) {
+                entryCount.increment();
             }
+        }
+        Object[][] stale = staleEntry == null ? NO_KEYS : staleEntry.keys();
+        for (Object[] key : stale) {
+            if (!contains(fresh, key) && entries.remove(IndexEntry.of(key, docId))) {
+                entryCount.decrement();
+            }
+        }
+        if (staleEntry != null) {
             countMultiValued(stale, -1);
+            countUnsortable(staleEntry.unsortableMask(), -1);
+        }
+        counts.update(stale, fresh);
+    }
+
+    /**
+     * How many documents have a key starting with {@code prefix} (equality on the first
+     * {@code prefix.size()} paths, as a query's {@code eq} predicates mean it), or -1 when that is
+     * not counted (an array or object value): then walk the entries.
+     */
+    public long countPrefix(List<Value> prefix) {
+        return counts.count(prefix);
+    }
+
+    /** The paths at which {@code document} is reached through an array (see {@link #unsortable}). */
+    private int unsortableMask(@Nullable Value document) {
+        int mask = 0;
+        for (int i = 0; i < paths.length && document != null; i++) {
+            if (paths[i].crossesArray(document)) {
+                mask |= 1 << Math.min(i, 31);
+            }
+        }
+        return mask;
+    }
+
+    private void countUnsortable(int mask, int delta) {
+        for (int i = 0; i < paths.length; i++) {
+            if ((mask & (1 << Math.min(i, 31))) != 0) {
+                unsortable.addAndGet(i, delta);
+            }
         }
     }
 
@@ -163,12 +220,113 @@ public final class SecondaryIndex {
         return new DistinctIds(it);
     }
 
+    /**
+     * The ids of documents with a key between {@code low} and {@code high}, in key order ascending
+     * or descending and, among equal keys, in ascending id order (the order queries sort by), each
+     * entry once; for an index whose documents hold one key each in the scanned positions (see
+     * {@link #multiValued}), so no id repeats but for a document moved by a concurrent write.
+     */
+    public Iterator<String> scanInOrder(Object[] low, boolean lowInclusive, Object[] high, boolean highInclusive,
+                                        boolean descending) {
+        IndexEntry from = IndexEntry.boundary(low, !lowInclusive);
+        IndexEntry to = IndexEntry.boundary(high, highInclusive);
+        if (IndexEntry.ORDER.compare(from, to) > 0) {
+            return java.util.Collections.emptyIterator();
+        }
+        NavigableSet<IndexEntry> range = entries.subSet(from, true, to, true);
+        if (!descending) {
+            return new Ids(range.iterator());
+        }
+        return new DescendingKeysAscendingIds(range.descendingIterator());
+    }
+
+    /** The ids of entries, as they come. */
+    private static final class Ids implements Iterator<String> {
+        private final Iterator<IndexEntry> entries;
+        private @Nullable String next;
+
+        Ids(Iterator<IndexEntry> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && entries.hasNext()) {
+                next = entries.next().docId();
+            }
+            return next != null;
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String id = next;
+            next = null;
+            return id;
+        }
+    }
+
+    /**
+     * Entries in descending key order, each run of equal keys turned around, so that ids ascend
+     * within a key as query order wants (a descending scan alone yields them descending).
+     */
+    private static final class DescendingKeysAscendingIds implements Iterator<String> {
+        private final Iterator<IndexEntry> entries;
+        private final java.util.ArrayDeque<String> run = new java.util.ArrayDeque<>();
+        private @Nullable IndexEntry pending;
+
+        DescendingKeysAscendingIds(Iterator<IndexEntry> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (!run.isEmpty()) {
+                return true;
+            }
+            IndexEntry first = pending != null ? pending : entries.hasNext() ? entries.next() : null;
+            pending = null;
+            while (first != null && first.docId() == null) {
+                first = entries.hasNext() ? entries.next() : null;
+            }
+            if (first == null) {
+                return false;
+            }
+            run.push(first.docId());
+            while (entries.hasNext()) {
+                IndexEntry e = entries.next();
+                if (e.docId() == null) {
+                    continue;
+                }
+                if (KeyPart.compareKeys(e.key(), first.key()) != 0) {
+                    pending = e;
+                    break;
+                }
+                run.push(e.docId());
+            }
+            return true;
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return run.pop();
+        }
+    }
+
     /** Drops every entry. */
     public void clear() {
         entries.clear();
         keysByDoc.clear();
+        counts.clear();
+        entryCount.reset();
         for (int i = 0; i < paths.length; i++) {
             multiValued.set(i, 0);
+            unsortable.set(i, 0);
         }
     }
 

@@ -2,8 +2,7 @@ package io.glen.spring.boot.actuate;
 
 import io.glen.engine.GlenDB;
 import io.glen.engine.GlenStats;
-import io.glen.engine.index.IndexDefinition;
-import io.glen.engine.query.Filter;
+import io.glen.engine.index.IndexStats;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,17 +47,14 @@ public class GlenEndpoint {
                 s.commits(), s.conflicts(), s.puts(), s.deletes(), s.subscriptions(), s.listenerErrors());
     }
 
-    /**
-     * Each collection's indexes: name, paths and the number of documents in the index (those with
-     * a value at its first path; the engine does not report multikey entry counts).
-     */
+    /** Each collection's indexes: name, paths, entries and documents, as the engine counts them. */
     private Map<String, List<IndexDescriptor>> indexes() {
         Map<String, List<IndexDescriptor>> indexes = new LinkedHashMap<>();
         for (String collection : db.collections()) {
-            List<IndexDefinition> definitions = db.indexes(collection);
-            if (!definitions.isEmpty()) {
-                indexes.put(collection, definitions.stream().map(d -> new IndexDescriptor(d.name(), d.paths(),
-                        db.query(collection).where(Filter.exists(d.paths().get(0))).count())).toList());
+            List<IndexStats> stats = db.admin().indexStats(collection);
+            if (!stats.isEmpty()) {
+                indexes.put(collection, stats.stream().map(i -> new IndexDescriptor(i.definition().name(),
+                        i.definition().paths(), i.entries(), i.documents())).toList());
             }
         }
         return indexes;
@@ -99,8 +95,11 @@ public class GlenEndpoint {
                                   long listenerErrors) {
     }
 
-    /** One index: its name, field paths and how many documents it holds. */
-    public record IndexDescriptor(String name, List<String> paths, long documents) {
+    /**
+     * One index: its name, field paths, its entries (a document with several values at an indexed
+     * path has one per value) and the documents it holds.
+     */
+    public record IndexDescriptor(String name, List<String> paths, long entries, long documents) {
     }
 
     /** The WAL part of the statistics. */

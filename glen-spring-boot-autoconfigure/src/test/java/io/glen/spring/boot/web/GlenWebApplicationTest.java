@@ -149,13 +149,15 @@ class GlenWebApplicationTest {
     }
 
     @Test
-    void theEndpointListsEachCollectionsIndexesWithTheirPathsAndDocuments() throws Exception {
+    void theEndpointListsEachCollectionsIndexesWithTheirPathsEntriesAndDocuments() throws Exception {
         template.save("orders", "o4", Value.object().put("status", "open").build());
         template.save("orders", "o5", Value.object().put("total", 3).build());
+        template.save("orders", "o6", Value.object().put("status", Value.array(Value.of("a"), Value.of("b"))).build());
         long withStatus = template.query("orders", q -> q.where(io.glen.engine.query.Filter.exists("status")).count());
 
+        // o6 is filed under its array and each element: three entries for one document.
         assertThat(get("/actuator/glen").body()).contains("\"indexes\":{\"orders\":[{\"name\":\"by_status\","
-                + "\"paths\":[\"status\"],\"documents\":" + withStatus + "}]}");
+                + "\"paths\":[\"status\"],\"entries\":" + (withStatus + 2) + ",\"documents\":" + withStatus + "}]}");
     }
 
     @Test
