@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * and is measured once; queries are timed over the whole query set after a warm-up pass.
  *
  * <p>Usage: {@code VectorSearchBench peer=glen dist=uniform n=100000 dims=384 queries=500 m=16 efc=100
- * efs=10,20,50,100,200 out=results.jsonl [extra=persist|deletes]}; appends one JSON object per run.
+ * efs=10,20,50,100,200 out=results.jsonl [extra=persist,deletes]}; appends one JSON object per run.
  *
  * <p>Method: the true top 10 of each query is computed by brute force (cached under the bench data
  * directory); heap per vector is the used heap after full GCs with the index built and the input
@@ -64,7 +64,7 @@ public final class VectorSearchBench {
         int efc = Integer.parseInt(a.getOrDefault("efc", "100"));
         int[] efs = IntStream.of(parseInts(a.getOrDefault("efs", "10,20,50,100,200"))).toArray();
         Path out = Path.of(a.getOrDefault("out", "vector-results.jsonl"));
-        String extra = a.getOrDefault("extra", "");
+        List<String> extra = List.of(a.getOrDefault("extra", "").split(","));
 
         float[][] queries = VectorData.generate(dist, QUERY_SEED, queryCount, dims);
         int[][] truth = truth(dist, n, dims, queries);
@@ -92,10 +92,10 @@ public final class VectorSearchBench {
             }
         }
         json.append("]");
-        if (extra.equals("persist") && peer instanceof GlenVectorPeer glen) {
+        if (extra.contains("persist") && peer instanceof GlenVectorPeer glen) {
             json.append(persist(glen, queries, truth));
         }
-        if (extra.equals("deletes") && peer instanceof GlenVectorPeer glen) {
+        if (extra.contains("deletes") && peer instanceof GlenVectorPeer glen) {
             json.append(deletes(glen, n, dist, dims, queries, m, efc));
         }
         json.append("}");
