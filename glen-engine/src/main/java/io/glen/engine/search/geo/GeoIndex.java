@@ -86,7 +86,7 @@ public final class GeoIndex {
                 out.add(new GeoMatch(e.id(), point(e), Double.NaN));
             }
         });
-        return out;
+        return dedupe(out);
     }
 
     /**
@@ -118,7 +118,7 @@ public final class GeoIndex {
                 out.add(new GeoMatch(e.id(), point(e), Double.NaN));
             }
         });
-        return out;
+        return dedupe(out);
     }
 
     /** The {@code k} documents nearest to {@code centre}, nearest first (ties by id). */
@@ -192,7 +192,11 @@ public final class GeoIndex {
         return Objects.requireNonNull(e.point());
     }
 
-    /** Keeps the first match of each id (two boxes of an antimeridian cap can meet at ±180). */
+    /**
+     * Keeps the first match of each id: a scan can meet a document's old entry and, after a writer
+     * moved it further along the key order, its new one; and two boxes of an antimeridian cap can
+     * meet at ±180.
+     */
     private static List<GeoMatch> dedupe(List<GeoMatch> matches) {
         Set<String> seen = new HashSet<>();
         List<GeoMatch> out = new ArrayList<>(matches.size());

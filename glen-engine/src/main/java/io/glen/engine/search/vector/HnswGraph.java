@@ -2,7 +2,9 @@ package io.glen.engine.search.vector;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -244,14 +246,16 @@ final class HnswGraph {
         if (found == null) {
             return null;
         }
-        while (found.size() > k) {
-            found.pop();
-        }
         float[] scores = new float[found.size()];
         HnswNode[] best = found.drainBestFirst(scores);
-        List<VectorMatch> matches = new ArrayList<>(best.length);
-        for (int i = 0; i < best.length; i++) {
-            matches.add(new VectorMatch(best[i].id, config.similarity().score(scores[i])));
+        List<VectorMatch> matches = new ArrayList<>(Math.min(k, best.length));
+        // A search that overlaps a replacement may have admitted the old node just before the writer
+        // marked it deleted and then the new one: keep the better of the two, so an id appears once.
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < best.length && matches.size() < k; i++) {
+            if (ids.add(best[i].id)) {
+                matches.add(new VectorMatch(best[i].id, config.similarity().score(scores[i])));
+            }
         }
         return matches;
     }
