@@ -2,6 +2,7 @@
 # Runs the Glen benchmark suite and prints the comparison table.
 #
 #   glen-benchmarks/run.sh [quick|full] [extra JMH arguments, e.g. a benchmark regex]
+#   glen-benchmarks/run.sh search [vector sizes, default 100000] (vector and geo search, see README)
 #
 # quick: 1 fork, 1 x 0.5 s warm-up, 2 x 1 s measurement, 20k-document hot set, queries/recovery over
 #        100k documents, heap per document over 100k documents (under 10 minutes on 2 cores).
@@ -19,6 +20,8 @@ ROOT="$(dirname "$HERE")"
 JAR="$HERE/target/glen-benchmarks.jar"
 
 case "$MODE" in
+  search)
+    ;;
   quick)
     JMH_OPTS=(-f 1 -wi 1 -w 500ms -i 2 -r 1s -p keys=20000 -p docs=100000)
     HEAP_DOCS=100000
@@ -28,7 +31,7 @@ case "$MODE" in
     HEAP_DOCS=1000000
     ;;
   *)
-    echo "usage: $0 [quick|full] [JMH arguments...]" >&2
+    echo "usage: $0 [quick|full] [JMH arguments...] | $0 search [vector sizes...]" >&2
     exit 2
     ;;
 esac
@@ -64,6 +67,34 @@ JVM_FLAGS=(
   -Dglen.bench.dir="$DATA"
   -Xms2g -Xmx6g
 )
+
+if [ "$MODE" = search ]; then
+  # Search benchmarks (issue 17): single-shot mains, one fresh JVM per measurement, not JMH (a graph
+  # build takes minutes and is measured once). They run from a copy of the jar so that a build in
+  # this tree during a long run cannot change the code under measurement.
+  SIZES=("$@")
+  [ "${#SIZES[@]}" -eq 0 ] && SIZES=(100000)
+  cp "$JAR" "$OUT/bench.jar"
+  echo "== $(date -u +%FT%TZ) search run on $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/machine.txt"
+  java -version 2>&1 | head -1 | tee -a "$OUT/machine.txt"
+  SEARCH_JVM=(-Xms1g -Xmx8g -XX:+UseG1GC -Dglen.bench.dir="$DATA")
+  echo "== geo: near / within queries per second against a scan and JTS -> $OUT/geo.jsonl"
+  java "${SEARCH_JVM[@]}" -cp "$OUT/bench.jar" io.glen.bench.search.GeoSearchBench points=1000000 out="$OUT/geo.jsonl"
+  for n in "${SIZES[@]}"; do
+    for dist in clustered uniform; do
+      for peer in exact glen lucene jvector; do
+        extra=""
+        [ "$peer" = glen ] && [ "$dist" = clustered ] && extra="extra=persist,deletes"
+        echo "== vector: $peer, $dist, $n x 384 -> $OUT/vector.jsonl"
+        java "${SEARCH_JVM[@]}" -cp "$OUT/bench.jar" io.glen.bench.search.VectorSearchBench peer=$peer dist=$dist \
+          n="$n" dims=384 queries=500 efs=10,20,50,100,200 out="$OUT/vector.jsonl" $extra \
+          || echo "vector run $peer $dist $n failed"
+      done
+    done
+  done
+  echo "== $(date -u +%FT%TZ) done, load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+  exit 0
+fi
 
 echo "== $(date -u +%FT%TZ) $MODE run on $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/machine.txt"
 java -version 2>&1 | head -1 | tee -a "$OUT/machine.txt"
