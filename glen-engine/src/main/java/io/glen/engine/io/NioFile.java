@@ -2,6 +2,7 @@ package io.glen.engine.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -60,6 +61,23 @@ final class NioFile implements StorageFile {
         if (channel == failed && !closed) {
             channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         }
+    }
+
+    /** A read-only memory mapping of the range, unmapped when the view is closed. */
+    @Override
+    public FileView view(long position, int length) throws IOException {
+        MappedByteBuffer mapped = io(ch -> ch.map(FileChannel.MapMode.READ_ONLY, position, length));
+        return new FileView() {
+            @Override
+            public ByteBuffer bytes() {
+                return mapped;
+            }
+
+            @Override
+            public void close() {
+                MappedBuffers.unmap(mapped);
+            }
+        };
     }
 
     @Override

@@ -27,6 +27,17 @@ public interface StorageFile extends Closeable {
     /** Forces the file's content (and the metadata needed to read it) to stable storage. */
     void force() throws IOException;
 
+    /**
+     * A read-only view of {@code length} bytes from {@code position} for one pass; by default the
+     * bytes read into a heap buffer, on the real file system a memory mapping.
+     */
+    default FileView view(long position, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        readFully(bytes, position);
+        bytes.flip();
+        return FileView.of(bytes);
+    }
+
     /** Reads exactly {@code dst.remaining()} bytes from {@code position}, failing at end of file. */
     default void readFully(ByteBuffer dst, long position) throws IOException {
         long at = position;

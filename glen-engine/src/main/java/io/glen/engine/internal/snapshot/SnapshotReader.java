@@ -2,6 +2,7 @@ package io.glen.engine.internal.snapshot;
 
 import io.glen.engine.GlenCorruptionException;
 import io.glen.engine.internal.codec.ByteSource;
+import io.glen.engine.io.FileView;
 import io.glen.engine.io.StorageFile;
 import io.glen.engine.io.StorageFiles;
 import java.io.IOException;
@@ -18,8 +19,6 @@ import java.util.zip.CRC32C;
  */
 public final class SnapshotReader {
 
-    private static final int CHUNK = 1 << 20;
-
     private SnapshotReader() {
     }
 
@@ -31,12 +30,15 @@ public final class SnapshotReader {
     }
 
     /**
-     * A verified snapshot.
+     * A verified snapshot, open until {@link #close}: its body stays a view of the file (a memory
+     * mapping on the real file system) while its documents are parsed out.
      *
      * @param coveredLsn every change with an LSN up to this is reflected in the documents
      * @param path where it was read from (for error messages)
+     * @param view the body
+     * @param starts where each entry starts in the body
      */
-    public record Loaded(long coveredLsn, Path path, byte[] body, int[] starts) {
+    public record Loaded(long coveredLsn, Path path, FileView view, int[] starts) implements AutoCloseable {
 
         /** The number of documents. */
         public int count() {
@@ -44,14 +46,23 @@ public final class SnapshotReader {
         }
 
         /**
-         * Parses documents {@code from} (inclusive) to {@code to} (exclusive) into {@code sink}.
+         * Parses documents {@code from} (inclusive) to {@code to} (exclusive) into {@code sink}; ranges
+         * may be parsed by several threads at once.
          *
          * @throws GlenCorruptionException when an id is not valid UTF-8 (framing was checked on read)
          */
         public void documents(int from, int to, DocumentSink sink) {
-            ByteSource in = new ByteSource(body);
+            ByteBuffer body = view.bytes();
+            byte[] entry = new byte[256];
             for (int i = from; i < to; i++) {
-                in.seek(starts[i]);
+                int start = starts[i];
+                int end = i + 1 < starts.length ? starts[i + 1] : body.limit();
+                int length = end - start;
+                if (entry.length < length) {
+                    entry = new byte[Math.max(length, entry.length * 2)];
+                }
+                body.get(start, entry, 0, length);
+                ByteSource in = new ByteSource(entry, 0, length);
                 try {
                     String id = in.string(Integer.MAX_VALUE);
                     long version = in.varLong();
@@ -59,14 +70,21 @@ public final class SnapshotReader {
                     sink.document(id, version, in.bytes(n));
                 } catch (GlenCorruptionException e) {
                     throw new GlenCorruptionException("snapshot entry " + i + " does not parse: " + e.getMessage(), path,
-                            SnapshotFile.HEADER_SIZE + starts[i], e);
+                            SnapshotFile.HEADER_SIZE + start, e);
                 }
             }
+        }
+
+        /** Releases the body (after every range was parsed). */
+        @Override
+        public void close() {
+            view.close();
         }
     }
 
     /**
-     * Reads and verifies the snapshot of {@code collection} at {@code path}.
+     * Reads and verifies the snapshot of {@code collection} at {@code path}; the caller parses its
+     * documents and closes it.
      *
      * @throws GlenCorruptionException naming the file when anything does not verify
      * @throws IOException when reading fails
@@ -92,30 +110,29 @@ public final class SnapshotReader {
                 throw new GlenCorruptionException("snapshot bodies over 2 GiB are not supported by this Glen "
                         + "version; the header claims " + header.bodyLength() + " bytes", path, 0);
             }
-            byte[] body = new byte[(int) header.bodyLength()];
-            readChunked(file, body, SnapshotFile.HEADER_SIZE);
-            CRC32C crc = new CRC32C();
-            crc.update(body, 0, body.length);
-            if ((int) crc.getValue() != header.bodyCrc()) {
-                throw new GlenCorruptionException("snapshot body checksum mismatch", path, SnapshotFile.HEADER_SIZE);
+            FileView view = file.view(SnapshotFile.HEADER_SIZE, (int) header.bodyLength());
+            try {
+                CRC32C crc = new CRC32C();
+                crc.update(view.bytes().duplicate());
+                if ((int) crc.getValue() != header.bodyCrc()) {
+                    throw new GlenCorruptionException("snapshot body checksum mismatch", path, SnapshotFile.HEADER_SIZE);
+                }
+                Loaded loaded = index(view, path, collection, header);
+                view = null;
+                return loaded;
+            } finally {
+                if (view != null) {
+                    view.close();
+                }
             }
-            return index(new ByteSource(body), body, path, collection, header);
-        }
-    }
-
-    private static void readChunked(StorageFile file, byte[] into, long from) throws IOException {
-        int done = 0;
-        while (done < into.length) {
-            int n = Math.min(CHUNK, into.length - done);
-            file.readFully(ByteBuffer.wrap(into, done, n), from + done);
-            done += n;
         }
     }
 
     /** Checks the framing of every entry and records where each starts. */
-    private static Loaded index(ByteSource in, byte[] body, Path path, String collection, SnapshotFile.Header header) {
+    private static Loaded index(FileView view, Path path, String collection, SnapshotFile.Header header) {
+        BodyReader in = new BodyReader(view.bytes());
         try {
-            String stored = in.string(Integer.MAX_VALUE);
+            String stored = in.string();
             if (!stored.equals(collection)) {
                 throw new GlenCorruptionException("snapshot belongs to collection '" + stored
                         + "' but is named for '" + collection + "'", path, SnapshotFile.HEADER_SIZE);
@@ -127,15 +144,18 @@ public final class SnapshotReader {
             int[] starts = new int[(int) header.docCount()];
             for (int i = 0; i < starts.length; i++) {
                 starts[i] = in.position();
-                in.skip(in.length("id length", 1, Integer.MAX_VALUE));
+                in.skip(in.length("id length"));
                 long version = in.varLong();
                 if (version <= 0) {
                     throw new GlenCorruptionException("snapshot entry has invalid version " + version);
                 }
-                in.skip(in.length("document length", 1, Integer.MAX_VALUE));
+                in.skip(in.length("document length"));
             }
-            in.expectEnd("snapshot body");
-            return new Loaded(header.coveredLsn(), path, body, starts);
+            if (in.remaining() != 0) {
+                throw new GlenCorruptionException("snapshot body has " + in.remaining() + " trailing bytes at position "
+                        + in.position());
+            }
+            return new Loaded(header.coveredLsn(), path, view, starts);
         } catch (GlenCorruptionException e) {
             if (e.file() != null) {
                 throw e;

@@ -82,7 +82,10 @@ public final class DatabaseRecovery {
             } catch (IOException e) {
                 throw new GlenStorageException("cannot read snapshot " + path + ": " + e.getMessage(), e);
             }
-            SnapshotLoader.Result docs = SnapshotLoader.load(loaded);
+            SnapshotLoader.Result docs;
+            try (loaded) {
+                docs = SnapshotLoader.load(loaded);
+            }
             maxLsn = Math.max(maxLsn, Math.max(docs.maxVersion(), loaded.coveredLsn()));
             minCovered = Math.min(minCovered, loaded.coveredLsn());
             collections.put(collection, new CollectionStore(collection, docs.documents(), loaded.coveredLsn()));

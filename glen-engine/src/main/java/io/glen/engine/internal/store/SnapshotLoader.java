@@ -3,7 +3,7 @@ package io.glen.engine.internal.store;
 import io.glen.engine.GlenCorruptionException;
 import io.glen.engine.internal.snapshot.SnapshotReader;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.stream.IntStream;
 
 /**
@@ -30,7 +30,7 @@ final class SnapshotLoader {
     static Result load(SnapshotReader.Loaded loaded) {
         int count = loaded.count();
         ConcurrentHashMap<String, StoredDoc> documents = new ConcurrentHashMap<>(Math.max(16, count * 4 / 3 + 1));
-        AtomicLong maxVersion = new AtomicLong();
+        LongAccumulator maxVersion = new LongAccumulator(Math::max, 0);
         SnapshotReader.DocumentSink sink = (id, version, encoded) -> {
             StoredDoc doc = new StoredDoc(version, encoded);
             StoredDoc twice = documents.putIfAbsent(id, doc);
@@ -41,7 +41,7 @@ final class SnapshotLoader {
                 }
                 documents.merge(id, doc, (a, b) -> a.version() >= b.version() ? a : b);
             }
-            maxVersion.accumulateAndGet(version, Math::max);
+            maxVersion.accumulate(version);
         };
         int chunks = (count + CHUNK - 1) / CHUNK;
         if (count < PARALLEL_THRESHOLD) {
