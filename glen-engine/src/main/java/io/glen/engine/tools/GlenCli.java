@@ -4,9 +4,14 @@ import io.glen.engine.Document;
 import io.glen.engine.GlenDB;
 import io.glen.engine.GlenException;
 import io.glen.engine.GlenStats;
+import io.glen.engine.WalSyncMode;
+import io.glen.engine.internal.snapshot.SnapshotFile;
 import io.glen.engine.value.Value;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -96,7 +101,10 @@ public final class GlenCli {
         }
         try (GlenDB db = GlenDB.open(dir)) {
             switch (command) {
-                case "stats" -> printStats(db.stats());
+                case "stats" -> {
+                    printStats(db.stats());
+                    printSnapshotsOnDisk(db.directory());
+                }
                 case "collections" -> db.collections().forEach(c -> out.println(c + "\t" + db.count(c)));
                 case "verify" -> out.println("ok: " + db.collections().size() + " collections, "
                         + db.stats().recoveredRecords() + " WAL records replayed, "
@@ -146,12 +154,49 @@ public final class GlenCli {
 
     private void printStats(GlenStats stats) {
         out.println("collections: " + stats.documentCounts());
-        out.println("lsn: " + stats.lsn() + " (durable " + stats.durableLsn() + ")");
+        out.println("lsn: " + stats.lsn() + " (durable " + stats.durableLsn() + ": forced to disk, so it survives a "
+                + "power loss; writes above it survive a crash of the process" + (stats.walSync() == WalSyncMode.ALWAYS
+                ? ")" : ", and a power loss only once forced)"));
         out.println("wal: " + stats.walBytes() + " bytes in " + stats.walSegments() + " segment(s), sync "
                 + stats.walSync() + ", " + stats.walSyncs() + " forces");
         out.println("last snapshot: " + (stats.lastSnapshotAt() == null ? "never" : stats.lastSnapshotAt()
                 + " at LSN " + stats.lastSnapshotLsn()));
         out.println("cache: " + stats.cache());
+    }
+
+    /** The snapshots in the directory, whoever wrote them, with the LSN each covers. */
+    private void printSnapshotsOnDisk(Path dir) {
+        try {
+            listSnapshots(dir);
+        } catch (IOException e) {
+            out.println("snapshots on disk: cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void listSnapshots(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> SnapshotFile.collectionOf(n) != null).sorted()
+                    .forEach(names::add);
+        }
+        if (names.isEmpty()) {
+            out.println("snapshots on disk: none (everything is in the WAL)");
+            return;
+        }
+        out.println("snapshots on disk:");
+        for (String name : names) {
+            Path path = dir.resolve(name);
+            byte[] header = new byte[SnapshotFile.HEADER_SIZE];
+            String description;
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                String[] problem = new String[1];
+                SnapshotFile.Header h = in.readNBytes(header, 0, header.length) == header.length
+                        ? SnapshotFile.decodeHeader(header, problem) : null;
+                description = h == null ? "damaged header" : h.docCount() + " documents, covers LSN " + h.coveredLsn();
+            }
+            out.println("  " + SnapshotFile.collectionOf(name) + ": " + description + ", " + Files.size(path) + " bytes, "
+                    + Files.getLastModifiedTime(path));
+        }
     }
 
     private static long parseCount(String text) {

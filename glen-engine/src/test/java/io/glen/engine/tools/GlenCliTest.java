@@ -35,6 +35,20 @@ class GlenCliTest {
     }
 
     @Test
+    void statsListsTheSnapshotsOnDiskAndExplainsDurable() {
+        cli.run("--dir", dir.toString(), "demo", "20");
+        assertThat(cli.run("--dir", dir.toString(), "stats")).isZero();
+        assertThat(output()).contains("snapshots on disk: none").contains("durable");
+        cli.run("--dir", dir.toString(), "compact");
+        output();
+
+        assertThat(cli.run("--dir", dir.toString(), "stats")).isZero();
+        String stats = output();
+        assertThat(stats).contains("snapshots on disk:").contains("sensors: 20 documents, covers LSN 20")
+                .contains("survives a power loss");
+    }
+
+    @Test
     void compactVerifyAndBackupWork() {
         cli.run("--dir", dir.toString(), "demo", "20");
         output();

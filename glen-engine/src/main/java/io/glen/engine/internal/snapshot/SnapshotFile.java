@@ -45,7 +45,15 @@ public final class SnapshotFile {
     }
 
     /** Parsed header fields. */
-    record Header(long coveredLsn, long docCount, long bodyLength, int bodyCrc) {
+    /**
+     * A snapshot's header.
+     *
+     * @param coveredLsn the LSN the snapshot covers
+     * @param docCount how many documents it holds
+     * @param bodyLength the body's length
+     * @param bodyCrc the body's checksum
+     */
+    public record Header(long coveredLsn, long docCount, long bodyLength, int bodyCrc) {
     }
 
     /** The header of a snapshot with these properties (also used by tests that write old layouts). */
@@ -64,7 +72,8 @@ public final class SnapshotFile {
     }
 
     /** Parses a header; returns null with {@code problem[0]} set when it is invalid. */
-    static @Nullable Header decodeHeader(byte[] header, String[] problem) {
+    /** Decodes a header; null (with {@code problem[0]} set) when it does not verify. */
+    public static @Nullable Header decodeHeader(byte[] header, String[] problem) {
         CRC32C crc = new CRC32C();
         crc.update(header, 0, 36);
         if (LittleEndian.getInt(header, 36) != (int) crc.getValue()) {
