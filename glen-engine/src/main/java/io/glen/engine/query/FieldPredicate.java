@@ -50,6 +50,19 @@ final class FieldPredicate extends Filter {
 
     @Override
     public boolean matches(Value document) {
+        Value single = parsed.lookupWithoutArrays(document);
+        if (single != ValuePath.THROUGH_ARRAY) {
+            // The common case, without collecting: the path meets no array on the way, and reaches
+            // one value that is not an array itself (or nothing).
+            if (single == null) {
+                return operator == Operator.EXISTS ? !operand().asBoolean() : operator == Operator.NE;
+            }
+            return switch (operator) {
+                case EXISTS -> operand().asBoolean();
+                case NE -> single.compareTo(operand()) != 0;
+                default -> test(single);
+            };
+        }
         List<Value> values = FieldValues.at(document, parsed);
         switch (operator) {
             case EXISTS:

@@ -53,6 +53,29 @@ public final class ValuePath {
         return current;
     }
 
+    /** What {@link #lookupWithoutArrays} answers when the path meets an array. */
+    public static final Value THROUGH_ARRAY = Value.array();
+
+    /**
+     * The value at this path when the way there meets no array and the value is not an array (so
+     * it is the only value the path reaches), null when the path reaches nothing that way, and
+     * {@link #THROUGH_ARRAY} (compare by identity) when an array is met or reached: then every value
+     * the path reaches must be collected (see {@code FieldValues}).
+     */
+    public @Nullable Value lookupWithoutArrays(Value root) {
+        Value current = root;
+        for (String segment : segments) {
+            if (current.kind() != ValueKind.OBJECT) {
+                return current.kind() == ValueKind.ARRAY ? THROUGH_ARRAY : null;
+            }
+            current = current.get(segment);
+            if (current == null) {
+                return null;
+            }
+        }
+        return current.kind() == ValueKind.ARRAY ? THROUGH_ARRAY : current;
+    }
+
     /**
      * Whether following this path in {@code root} meets an array where a field name follows
      * ({@code items.sku} on an array of items): index keys and predicates then reach the field of
