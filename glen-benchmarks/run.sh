@@ -107,6 +107,12 @@ java "${JVM_FLAGS[@]}" -jar "$JAR" "${JMH_OPTS[@]}" -foe false -rf json -rff "$O
   2>&1 | tee "$OUT/jmh.log" | grep --line-buffered -E '^(# Benchmark:|# Parameters:|Iteration|Result|<failure>)|Exception' || true
 
 if [ "$#" -eq 0 ]; then
+  echo "== the original Glen's own workload (puts, gets after a reopen, getMany, txn commits; 100k one-field documents)"
+  java "${JVM_FLAGS[@]}" -cp "$JAR" io.glen.bench.OriginalWorkload 100000 5 | tee "$OUT/original.txt" \
+    || echo "the original workload failed"
+fi
+
+if [ "$#" -eq 0 ]; then
   echo "== heap bytes per document ($HEAP_DOCS documents, one JVM per store)"
   for store in glen glen-nocache mapdb mvstore nitrite chronicle springkv chm; do
     java "${JVM_FLAGS[@]}" -Xms6g -XX:+UseG1GC -cp "$JAR" io.glen.bench.HeapPerDoc "$store" "$HEAP_DOCS" \

@@ -47,8 +47,19 @@ class ResultsTableTest {
         String table = ResultsTable.render(rows, fsync, Map.of());
         assertThat(table).contains("| workload | glen | glen-repo | mapdb | mvstore | nitrite | chronicle | springkv | chm |");
         assertThat(table).contains("| get by id (hot) | 300 | – | 50 | 100 | – | – | – | 1.2k | 3.00x (mvstore) | 0.25x |");
-        assertThat(table).contains("- get vs best peer: 3.00x, target 3x: PASS");
+        assertThat(table).contains("- get vs best peer: 3.00x, target 2x: PASS");
         assertThat(table).contains("- get vs ConcurrentHashMap: 0.25x, target 0.5x: MISS");
+    }
+
+    @Test
+    void recoveryTargetIsDocumentsPerSecondFromTheOpenTime() {
+        String json = "[" + """
+                {"benchmark":"io.glen.bench.jmh.RecoveryBench.open","mode":"ss","params":{"store":"glen","docs":"1000000"},
+                 "primaryMetric":{"score":400.0,"scoreUnit":"ms/op"}}""" + "]";
+        List<ResultsTable.Row> rows = new ArrayList<>();
+        ResultsTable.readJmh(json, rows);
+
+        assertThat(ResultsTable.render(rows, null, Map.of())).contains("- recovery: 2.50M documents/s, target 2M: PASS");
     }
 
     private static String query(String method, String store, double score) {
