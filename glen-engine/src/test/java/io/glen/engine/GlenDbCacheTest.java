@@ -83,7 +83,7 @@ class GlenDbCacheTest {
     }
 
     @Test
-    void anOverwriteKeepsAHotDocumentHotWithItsNewValue() {
+    void anOverwriteKeepsAHotDocumentHotWithItsNewValueWithoutRegisteringItAgain() {
         try (GlenDB db = open(CAPACITY)) {
             db.put("c", "a", doc(1));
             warm(db, "c", "a");
@@ -92,7 +92,8 @@ class GlenDbCacheTest {
             db.put("c", "a", doc(2));
 
             CacheStats afterOverwrite = db.admin().cacheStats();
-            assertThat(afterOverwrite.puts()).isEqualTo(hot.puts() + 1);
+            // Still tracked with about the same weight: the overwrite costs no registration.
+            assertThat(afterOverwrite.puts()).isEqualTo(hot.puts());
             assertThat(afterOverwrite.entries()).isEqualTo(1);
             assertThat(db.get("c", "a")).isEqualTo(doc(2));
             assertThat(db.admin().cacheStats().hits()).isEqualTo(hot.hits() + 1);

@@ -2,6 +2,7 @@ package io.glen.engine.internal.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.glen.engine.CacheStats;
 import io.glen.engine.value.Value;
@@ -28,12 +29,14 @@ import org.jspecify.annotations.Nullable;
  * random): the sketch estimates relative popularity, which sampling preserves, while recording
  * every hit would cost a second hash lookup per read. Statistics are counted here, exactly.
  *
- * <p>Invariant (what bounds the heap): every {@code HotDoc} in a collection map is tracked by the
- * cache. A reader makes an entry hot only by replacing the very cold entry it read and then
- * registers it unless the cache already tracks a newer version of that document (which implies a
- * writer has replaced the entry in the map since); a writer stores a cold entry and swaps in (and
- * registers) a hot one only when the entry it replaced was hot (see {@link #written}). The
- * reverse (a tracked entry no longer in the map) is harmless and ends at its eviction.
+ * <p>Invariant (what bounds the heap): every {@code HotDoc} in a collection map has its document
+ * tracked by the cache (under its {@link Key}, with the weight of the hot entry registered last).
+ * A reader makes an entry hot only by replacing the very cold entry it read and then registers it;
+ * a writer stores a cold entry and swaps in a hot one only when the entry it replaced was hot (see
+ * {@link #written}), and registers it only when the document is no longer tracked or its weight
+ * moved by more than a quarter, so a stream of writes to a hot document costs no cache work. When
+ * Caffeine drops a document, whatever hot entry the map holds for it then goes back to cold. The
+ * reverse (a tracked document whose entry is cold or gone) is harmless and ends at its eviction.
  */
 public final class ValueCache {
 
@@ -54,6 +57,7 @@ public final class ValueCache {
     }
 
     private final Cache<Key, HotDoc> cache;
+    private final Policy<Key, HotDoc> policy;
     private final Doorkeeper doorkeeper;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -71,6 +75,7 @@ public final class ValueCache {
                 .executor(Runnable::run)
                 .removalListener(this::removed)
                 .build();
+        this.policy = cache.policy();
     }
 
     /**
@@ -112,7 +117,12 @@ public final class ValueCache {
         if (previous instanceof HotDoc && value != null && capacity > 0) {
             HotDoc hot = hot(store, id, stored.version(), stored.encoded(), value);
             if (store.documents().replace(id, stored, hot)) {
-                register(hot);
+                // Checked after the swap: had Caffeine dropped the document before it, the drop
+                // turned nothing the writer put hot back, so it must register.
+                HotDoc tracked = policy.getIfPresentQuietly(hot.key);
+                if (tracked == null || Math.abs(tracked.weight - hot.weight) > tracked.weight / 4) {
+                    register(hot);
+                }
             }
         }
     }
@@ -137,8 +147,10 @@ public final class ValueCache {
         if (cause.wasEvicted()) {
             evictions.increment();
         }
-        if (key != null && hot != null && cause != RemovalCause.REPLACED) {
-            key.store().documents().replace(key.id(), hot, hot.cold());
+        if (key != null && cause != RemovalCause.REPLACED) {
+            // Whatever hot entry the map holds now (writers may have swapped in newer ones).
+            key.store().documents().computeIfPresent(key.id(), (id, current) ->
+                    current instanceof HotDoc h ? h.cold() : current);
         }
     }
 
@@ -160,9 +172,9 @@ public final class ValueCache {
         cache.cleanUp();
     }
 
-    /** Whether the cache tracks exactly this entry (for tests of the invariant). */
+    /** Whether the cache tracks this entry's document (for tests of the invariant). */
     boolean tracks(HotDoc hot) {
-        return cache.asMap().get(hot.key) == hot;
+        return policy.getIfPresentQuietly(hot.key) != null;
     }
 
     /** Runs pending evictions now (for tests). */
